@@ -1,0 +1,333 @@
+package io.hyperlab.history;
+
+import io.hyperlab.HyperLabException;
+import io.hyperlab.NotFoundException;
+import io.hyperlab.bench.env.Environment;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQLite history of every run: one file, WAL mode, foreign keys on, schema brought up to
+ * date on open. Opening it also marks as interrupted every run whose process is gone, keeping
+ * the trials that process finished. One instance serves one process; its methods are
+ * thread-safe.
+ */
+public final class History implements AutoCloseable {
+    public static final String FILE_NAME = "hyperlab.db";
+
+    private final Path file;
+    private final Connection connection;
+    private final List<Long> recovered;
+
+    private History(Path file, Connection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        Migrations.apply(connection, file);
+        this.recovered = recoverInterrupted();
+    }
+
+    /** Opens (creating it if needed) the history in {@code folder}/hyperlab.db. */
+    public static History openIn(Path folder) {
+        return open(folder.resolve(FILE_NAME));
+    }
+
+    public static History open(Path file) {
+        Database.checkUsable(file);
+        Connection connection = Database.connect(file);
+        try {
+            return new History(file, connection);
+        } catch (SQLException e) {
+            Database.closeQuietly(connection);
+            throw Database.failure(file, e);
+        } catch (RuntimeException e) {
+            Database.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The runs this open found abandoned by their process and marked interrupted. */
+    public List<Long> recoveredRuns() {
+        return recovered;
+    }
+
+    /** Records a new run, status running, owned by this process. */
+    public synchronized long startRun(String suite, String label, String optionsJson, Environment env) {
+        return transaction(() -> {
+            Owner owner = Owner.current();
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO runs (suite, label, status, options, started_at, owner_pid, owner_started)"
+                    + " VALUES (?, ?, 'running', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, suite);
+                insert.setString(2, label);
+                insert.setString(3, optionsJson);
+                insert.setString(4, now().toString());
+                insert.setLong(5, owner.pid());
+                insert.setString(6, owner.started());
+                insert.executeUpdate();
+                id = generatedKey(insert);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO environments (run_id, hypervisor, guest_type, cpu_model, cpu_count, memory_bytes,"
+                    + " kernel, os, hostname, hyperlab_version, java_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, env.hypervisor());
+                insert.setString(3, env.guestType());
+                insert.setString(4, env.cpuModel());
+                insert.setInt(5, env.cpuCount());
+                insert.setLong(6, env.memoryBytes());
+                insert.setString(7, env.kernel());
+                insert.setString(8, env.os());
+                insert.setString(9, env.hostname());
+                insert.setString(10, env.hyperlabVersion());
+                insert.setString(11, env.javaVersion());
+                insert.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /** Stores a completed trial with all its measurements, or nothing of it. */
+    public synchronized void addTrial(long runId, Trial trial) {
+        transaction(() -> {
+            long trialId;
+            try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO trials (run_id, test, number, started_at, finished_at) VALUES (?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, runId);
+                insert.setString(2, trial.test());
+                insert.setInt(3, trial.number());
+                insert.setString(4, trial.startedAt().toString());
+                insert.setString(5, trial.finishedAt().toString());
+                insert.executeUpdate();
+                trialId = generatedKey(insert);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO measurements (trial_id, position, metric, unit, higher_is_better, value) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int position = 0;
+                for (Measurement m : trial.measurements()) {
+                    insert.setLong(1, trialId);
+                    insert.setInt(2, position++);
+                    insert.setString(3, m.metric());
+                    insert.setString(4, m.unit());
+                    insert.setInt(5, m.higherIsBetter() ? 1 : 0);
+                    insert.setDouble(6, m.value());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Gives a running run its final status; a run already final is left as it is. */
+    public synchronized void finishRun(long runId, RunStatus status, String error) {
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("a run cannot finish as running");
+        }
+        transaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ? AND status = 'running'")) {
+                update.setString(1, status.id());
+                update.setString(2, now().toString());
+                update.setString(3, error);
+                update.setLong(4, runId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<RunInfo> listRuns() {
+        return query(() -> {
+            List<RunInfo> runs = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(RUN_COLUMNS + " ORDER BY r.id")) {
+                while (rs.next()) {
+                    runs.add(runInfo(rs));
+                }
+            }
+            return runs;
+        });
+    }
+
+    public synchronized RunRecord run(long id) {
+        return query(() -> {
+            RunInfo info;
+            String options;
+            try (PreparedStatement select = connection.prepareStatement(RUN_COLUMNS + " WHERE r.id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("no run " + id + " in the history (see: hyperlab history list)");
+                    }
+                    info = runInfo(rs);
+                    options = rs.getString("options");
+                }
+            }
+            return new RunRecord(info, options, environment(id), trials(id));
+        });
+    }
+
+    /** Deletes a run with its trials and environment; a run still going in a live process is refused. */
+    public synchronized void deleteRun(long id) {
+        RunInfo info = run(id).run();
+        if (info.status() == RunStatus.RUNNING) {
+            throw new HyperLabException("run " + id + " is still running; cancel it (Ctrl-C in its terminal) before deleting it");
+        }
+        transaction(() -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        Database.closeQuietly(connection);
+    }
+
+    private List<Long> recoverInterrupted() throws SQLException {
+        Map<Long, Owner> running = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, owner_pid, owner_started FROM runs WHERE status = 'running'")) {
+            while (rs.next()) {
+                running.put(rs.getLong(1), new Owner(rs.getLong(2), rs.getString(3)));
+            }
+        }
+        List<Long> interrupted = new ArrayList<>();
+        for (Map.Entry<Long, Owner> entry : running.entrySet()) {
+            Owner owner = entry.getValue();
+            if (!owner.isAlive()) {
+                finishRun(entry.getKey(), RunStatus.INTERRUPTED,
+                    "its process (pid " + owner.pid() + ") ended before the run finished");
+                interrupted.add(entry.getKey());
+            }
+        }
+        return List.copyOf(interrupted);
+    }
+
+    private static final String RUN_COLUMNS = "SELECT r.id, r.suite, r.label, r.status, r.options, r.started_at,"
+        + " r.finished_at, r.error, (SELECT count(*) FROM trials t WHERE t.run_id = r.id) AS trial_count FROM runs r";
+
+    private static RunInfo runInfo(ResultSet rs) throws SQLException {
+        String finished = rs.getString("finished_at");
+        return new RunInfo(
+            rs.getLong("id"),
+            rs.getString("suite"),
+            rs.getString("label"),
+            RunStatus.of(rs.getString("status")),
+            Instant.parse(rs.getString("started_at")),
+            finished == null ? null : Instant.parse(finished),
+            rs.getString("error"),
+            rs.getInt("trial_count"));
+    }
+
+    private Environment environment(long runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM environments WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Environment(
+                    rs.getString("hypervisor"),
+                    rs.getString("guest_type"),
+                    rs.getString("cpu_model"),
+                    rs.getInt("cpu_count"),
+                    rs.getLong("memory_bytes"),
+                    rs.getString("kernel"),
+                    rs.getString("os"),
+                    rs.getString("hostname"),
+                    rs.getString("hyperlab_version"),
+                    rs.getString("java_version"));
+            }
+        }
+    }
+
+    private List<Trial> trials(long runId) throws SQLException {
+        record Row(String test, int number, Instant started, Instant finished, List<Measurement> measurements) {
+        }
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT t.id, t.test, t.number, t.started_at, t.finished_at, m.metric, m.unit, m.higher_is_better, m.value"
+                + " FROM trials t JOIN measurements m ON m.trial_id = t.id WHERE t.run_id = ? ORDER BY t.id, m.position")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long trialId = rs.getLong("id");
+                    Row row = rows.get(trialId);
+                    if (row == null) {
+                        row = new Row(rs.getString("test"), rs.getInt("number"), Instant.parse(rs.getString("started_at")),
+                            Instant.parse(rs.getString("finished_at")), new ArrayList<>());
+                        rows.put(trialId, row);
+                    }
+                    row.measurements().add(new Measurement(rs.getString("metric"), rs.getString("unit"),
+                        rs.getInt("higher_is_better") == 1, rs.getDouble("value")));
+                }
+            }
+        }
+        return rows.values().stream()
+            .map(row -> new Trial(row.test(), row.number(), row.started(), row.finished(), row.measurements()))
+            .toList();
+    }
+
+    private static long generatedKey(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("SQLite returned no row id");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T query(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw Database.failure(file, e);
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Database.failure(file, e);
+        }
+    }
+}
