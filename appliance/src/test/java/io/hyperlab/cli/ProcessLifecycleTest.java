@@ -1,0 +1,190 @@
+package io.hyperlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperlab.Json;
+import io.hyperlab.history.History;
+import io.hyperlab.history.RunInfo;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a real process: killed with -9, stopped with Ctrl-C, denied its database. */
+class ProcessLifecycleTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path readableCopy;
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void runKilledWithSigkillIsMarkedInterruptedOnTheNextStartWithItsTrials() throws Exception {
+        Process cli = startSlowBench("killed");
+        awaitStoredTrials(1);
+        List<ProcessHandle> trialProcesses = cli.descendants().toList();
+        assertFalse(trialProcesses.isEmpty(), "a trial process should be running");
+
+        cli.destroyForcibly();
+        assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, cli.exitValue(), "SIGKILL");
+        for (ProcessHandle trial : trialProcesses) {
+            trial.onExit().get(30, TimeUnit.SECONDS);
+        }
+
+        Cli show = Cli.run("--data", data.toString(), "history", "show", "1", "--json");
+        assertEquals(0, show.exit(), show.toString());
+        assertTrue(show.err().contains("run 1 was left running by a process that ended; it is now marked interrupted"),
+            show.err());
+        JsonNode run = Json.MAPPER.readTree(show.out());
+        assertEquals("interrupted", run.at("/run/status").asText());
+        assertTrue(run.get("trials").size() >= 1, show.out());
+        assertEquals(6, run.at("/trials/0/measurements").size());
+    }
+
+    @Test
+    void ctrlCCancelsTheRunKeepsItsTrialsAndStopsTheTrialProcess() throws Exception {
+        Process cli = startSlowBench("interrupted by hand");
+        awaitStoredTrials(1);
+        List<ProcessHandle> trialProcesses = cli.descendants().toList();
+
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(cli.waitFor(30, TimeUnit.SECONDS));
+        String err = new String(cli.getErrorStream().readAllBytes());
+
+        assertEquals(130, cli.exitValue(), err);
+        assertTrue(err.contains("Cancelled; the "), err);
+        for (ProcessHandle trial : trialProcesses) {
+            trial.onExit().get(30, TimeUnit.SECONDS);
+        }
+        try (History history = History.openIn(data)) {
+            RunInfo run = history.listRuns().get(0);
+            assertEquals("cancelled", run.status().id());
+            assertEquals("cancelled by the user", run.error());
+            assertTrue(run.trials() >= 1);
+        }
+    }
+
+    @Test
+    void databaseThisUserCannotWriteIsRefusedWithExitOne() throws Exception {
+        History.openIn(data).close();
+        Path file = data.resolve(History.FILE_NAME);
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            // Root writes any file: run the command line as nobody, on a copy of the classes nobody can read.
+            assumeTrue(new File("/usr/bin/setpriv").canExecute(), "setpriv (util-linux) is needed to drop root");
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+            command.addAll(javaCommand(readableClasspath()));
+        } else {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+            command.addAll(javaCommand(System.getProperty("java.class.path")));
+        }
+        command.addAll(List.of("--data", data.toString(), "history", "list"));
+        Process cli = start(new ProcessBuilder(command));
+        assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(cli.getErrorStream().readAllBytes());
+
+        assertEquals(1, cli.exitValue(), err);
+        assertTrue(err.contains("the history database " + file + " is not writable by this user"), err);
+    }
+
+    private Process startSlowBench(String label) throws IOException {
+        List<String> command = javaCommand(System.getProperty("java.class.path"));
+        command.addAll(List.of("--data", data.toString(), "bench", "--suite", "cpu", "--size", "normal",
+            "--min-time", "0.3", "--trials", "5", "--max-trials", "5", "--label", label));
+        return start(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+    }
+
+    private Process start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private void awaitStoredTrials(int trials) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(data.resolve(History.FILE_NAME))) {
+                try (History history = History.openIn(data)) {
+                    List<RunInfo> runs = history.listRuns();
+                    if (!runs.isEmpty() && runs.get(0).trials() >= trials) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no run stored " + trials + " trials within " + PATIENCE);
+    }
+
+    private static List<String> javaCommand(String classpath) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(Main.class.getName());
+        return command;
+    }
+
+    /** The classpath copied where any user can read it. */
+    private String readableClasspath() throws IOException {
+        Path copy = readableCopy;
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path source = Path.of(entry);
+            Path target = copy.resolve(n++ + "-" + source.getFileName());
+            if (Files.isDirectory(source)) {
+                try (var walk = Files.walk(source)) {
+                    for (Path p : walk.toList()) {
+                        Path to = target.resolve(source.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(p, to);
+                        }
+                    }
+                }
+            } else if (Files.exists(source)) {
+                Files.copy(source, target);
+            }
+            entries.add(target.toString());
+        }
+        try (var walk = Files.walk(copy)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
