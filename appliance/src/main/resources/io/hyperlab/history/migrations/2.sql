@@ -1,0 +1,1 @@
+-- Placeholder on the daemon's branch for the reports issue's migration; replaced when that lands.
