@@ -15,10 +15,13 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,8 +40,10 @@ public final class Daemon implements AutoCloseable {
     private final HttpServer server;
     private final String url;
     private final Certificate certificate;
+    private final Router router;
 
-    private Daemon(Log log, History history, Tasks tasks, Vertx vertx, HttpServer server, String url, Certificate certificate) {
+    private Daemon(Log log, History history, Tasks tasks, Vertx vertx, HttpServer server, String url, Certificate certificate,
+                   Router router) {
         this.log = log;
         this.history = history;
         this.tasks = tasks;
@@ -46,6 +51,7 @@ public final class Daemon implements AutoCloseable {
         this.server = server;
         this.url = url;
         this.certificate = certificate;
+        this.router = router;
     }
 
     /** Opens the history, makes the certificate and admin account when missing, and listens; blocks until it does. */
@@ -121,7 +127,7 @@ public final class Daemon implements AutoCloseable {
             url[0] = (config.https() ? "https://" : "http://") + config.urlHost(hostname) + ":" + server.actualPort() + "/";
             log.info("listening", "HyperLab is serving its web page and API at " + url[0], "url", url[0],
                 "bind", config.bind(), "port", server.actualPort(), "https", config.https());
-            return new Daemon(log, history, tasks, vertx, server, url[0], certificate);
+            return new Daemon(log, history, tasks, vertx, server, url[0], certificate, router);
         } catch (RuntimeException e) {
             if (tasks != null) {
                 tasks.close();
@@ -145,6 +151,18 @@ public final class Daemon implements AutoCloseable {
     /** The TLS certificate, or null when serving plain HTTP. */
     public Certificate certificate() {
         return certificate;
+    }
+
+    /** Every API route as "METHOD /path", in the order they were mounted. */
+    public List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path != null && route.methods() != null && (path.startsWith("/api/") || path.equals("/metrics"))) {
+                route.methods().forEach(method -> routes.add(method.name() + " " + path));
+            }
+        }
+        return routes;
     }
 
     public Tasks tasks() {
