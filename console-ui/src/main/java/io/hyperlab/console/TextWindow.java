@@ -1,0 +1,45 @@
+package io.hyperlab.console;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A long read-only page (a run's detail, a report) that scrolls with the arrows and Page keys; Esc back. */
+public final class TextWindow extends BasicWindow {
+    private TextWindow(Console console, String title, Pane content) {
+        super(title);
+        setHints(Set.of(Window.Hint.MODAL, Window.Hint.EXPANDED));
+        int width = Math.max(20, console.size().getColumns() - 8);
+        List<String> lines = new ArrayList<>();
+        for (Pane.Line line : content.lines()) {
+            lines.addAll(line.rows(width));
+        }
+        TextBox text = new TextBox(new TerminalSize(width, Math.max(3, console.size().getRows() - 8)), String.join("\n", lines),
+            TextBox.Style.MULTI_LINE);
+        text.setReadOnly(true);
+        Panel panel = new Panel();
+        panel.addComponent(text);
+        panel.addComponent(Frame.keysLabel("<Up/Down/PgUp/PgDn> Scroll  <Esc> Back"));
+        setComponent(panel);
+    }
+
+    public static void show(Console console, String title, Pane content) {
+        console.gui().addWindowAndWait(new TextWindow(console, title, content));
+    }
+
+    @Override
+    public boolean handleInput(KeyStroke key) {
+        if (key.getKeyType() == KeyType.Escape) {
+            close();
+            return true;
+        }
+        return super.handleInput(key);
+    }
+}
