@@ -10,7 +10,6 @@ import io.hyperlab.task.Tasks;
 import io.hyperlab.web.auth.AuthService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -31,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * REST API, the event stream, the metrics and the web page over one HTTP(S) server.
  */
 public final class Daemon implements AutoCloseable {
-    private static final int WORKERS = 8;
+    private static final int WORKERS = 4;
 
     private final Log log;
     private final History history;
@@ -82,8 +81,8 @@ public final class Daemon implements AutoCloseable {
 
             tasks = new Tasks(new RunEngine(history, TrialLauncher.sameJvm(), detector, MemInfo.local()));
             vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
-            WorkerExecutor workers = vertx.createSharedWorkerExecutor("hyperlab-blocking", WORKERS);
-            Api api = new Api(workers);
+            Api api = new Api(vertx.createSharedWorkerExecutor("hyperlab-db", 1),
+                vertx.createSharedWorkerExecutor("hyperlab-blocking", WORKERS));
             EventsApi events = new EventsApi(vertx);
             tasks.addListener(events::publish);
             tasks.addListener(event -> log.info(event.type().id(), "task " + event.taskId() + ": " + event.type().id(),
