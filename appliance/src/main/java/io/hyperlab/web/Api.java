@@ -21,14 +21,26 @@ import java.util.concurrent.Callable;
  * ids, and errors as {@code {code, message, field}} with the right status and never a stack trace.
  */
 final class Api {
+    private final WorkerExecutor database;
     private final WorkerExecutor workers;
 
-    Api(WorkerExecutor workers) {
+    /**
+     * @param database one thread: the history serializes its calls anyway, and a queue serves
+     *                 them in arrival order where threads contending for its lock would not
+     * @param workers  for slow work (Argon2) that must not hold up the database's queue
+     */
+    Api(WorkerExecutor database, WorkerExecutor workers) {
+        this.database = database;
         this.workers = workers;
     }
 
-    /** Runs blocking work (SQLite, Argon2, /proc) off the event loop. */
+    /** Runs quick blocking work (SQLite, /proc) off the event loop, in arrival order. */
     <T> Future<T> blocking(Callable<T> work) {
+        return database.executeBlocking(work, false);
+    }
+
+    /** Runs slow blocking work (password hashing) off the event loop and off the database's queue. */
+    <T> Future<T> slow(Callable<T> work) {
         return workers.executeBlocking(work, false);
     }
 

@@ -120,7 +120,7 @@ final class AuthApi {
         String user = body.requiredString("username");
         String password = body.requiredString("password");
         String address = ctx.request().remoteAddress().hostAddress();
-        api.blocking(() -> auth.login(user, password, address)).onSuccess(login -> {
+        api.slow(() -> auth.login(user, password, address)).onSuccess(login -> {
             ctx.response().addCookie(Cookie.cookie(COOKIE, login.sessionId())
                 .setHttpOnly(true).setSecure(https).setSameSite(CookieSameSite.STRICT).setPath("/"));
             log.info("login", "user " + user + " logged in", "user", user, "address", address);
@@ -151,7 +151,7 @@ final class AuthApi {
         String current = body.requiredString("current");
         String replacement = body.requiredString("new");
         Principal principal = principal(ctx);
-        api.blocking(() -> {
+        api.slow(() -> {
             auth.changePassword(principal, current, replacement);
             return null;
         }).onSuccess(nothing -> {

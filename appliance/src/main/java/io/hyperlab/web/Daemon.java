@@ -10,7 +10,6 @@ import io.hyperlab.task.Tasks;
 import io.hyperlab.web.auth.AuthService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -18,10 +17,16 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * REST API, the event stream, the metrics and the web page over one HTTP(S) server.
  */
 public final class Daemon implements AutoCloseable {
-    private static final int WORKERS = 8;
+    private static final int WORKERS = 4;
 
     private final Log log;
     private final History history;
@@ -58,6 +63,7 @@ public final class Daemon implements AutoCloseable {
     public static Daemon start(DaemonConfig config, Log log) {
         Instant started = Instant.now();
         History history = History.openIn(config.data());
+        ownerOnly(config.data(), log);
         for (long run : history.recoveredRuns()) {
             log.warn("run_interrupted", "run " + run + " was left running by a process that ended; it is now marked interrupted",
                 "run", run);
@@ -82,8 +88,8 @@ public final class Daemon implements AutoCloseable {
 
             tasks = new Tasks(new RunEngine(history, TrialLauncher.sameJvm(), detector, MemInfo.local()));
             vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
-            WorkerExecutor workers = vertx.createSharedWorkerExecutor("hyperlab-blocking", WORKERS);
-            Api api = new Api(workers);
+            Api api = new Api(vertx.createSharedWorkerExecutor("hyperlab-db", 1),
+                vertx.createSharedWorkerExecutor("hyperlab-blocking", WORKERS));
             EventsApi events = new EventsApi(vertx);
             tasks.addListener(events::publish);
             tasks.addListener(event -> log.info(event.type().id(), "task " + event.taskId() + ": " + event.type().id(),
@@ -210,6 +216,21 @@ public final class Daemon implements AutoCloseable {
         } else if (bootstrap.passwordFile() != null) {
             log.info("admin_password_kept", "the admin password file " + bootstrap.passwordFile()
                 + " is older than the last password change; the changed password stays", "file", bootstrap.passwordFile().toString());
+        }
+    }
+
+    /** The data folder holds password hashes and the TLS key: only the daemon's user may enter it. */
+    private static void ownerOnly(Path data, Log log) {
+        try {
+            Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+            if (!Files.getPosixFilePermissions(data).equals(owner)) {
+                Files.setPosixFilePermissions(data, owner);
+                log.info("data_folder_restricted", "made the data folder " + data + " readable by this user only",
+                    "folder", data.toString());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("data_folder_open", "cannot make the data folder " + data + " readable by this user only: " + e.getMessage(),
+                "folder", data.toString());
         }
     }
 

@@ -68,6 +68,7 @@ class DaemonLifecycleTest {
             assertEquals(password + "\n", Files.readString(data.resolve(AuthService.FIRST_BOOT_FILE)));
             assertEquals("rw-------", perms(data.resolve(AuthService.FIRST_BOOT_FILE)));
             assertEquals("rw-------", perms(daemon.certificate().keyFile()));
+            assertEquals("rwx------", perms(data), "only the daemon's user may enter the data folder");
             JsonNode listening = log.stream().filter(l -> l.get("event").asText().equals("listening")).findFirst().orElseThrow();
             assertEquals(daemon.url(), listening.get("url").asText());
             assertTrue(daemon.url().startsWith("https://127.0.0.1:" + daemon.port()), daemon.url());
