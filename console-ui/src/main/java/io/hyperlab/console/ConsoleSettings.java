@@ -73,6 +73,11 @@ public final class ConsoleSettings {
         } catch (IOException e) {
             throw new ConsoleException("cannot keep the console's settings in " + file + ": " + e.getMessage());
         }
+        autoLogoutAfter(value);
+    }
+
+    /** Sets the auto-logout time for this process only, without the range check (tests use seconds). */
+    void autoLogoutAfter(Duration value) {
         autoLogout = value;
     }
 }

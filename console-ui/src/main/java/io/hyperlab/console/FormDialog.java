@@ -168,7 +168,7 @@ public final class FormDialog extends BasicWindow {
             if (fields.get(i).name().equals(field)) {
                 errors.get(i).setText(e.getMessage());
                 setFocusedInteractable(inputs.get(i));
-                say("The daemon refused it: see the field marked.", TextColor.ANSI.YELLOW_BRIGHT);
+                say("Not done: see the field marked.", TextColor.ANSI.YELLOW_BRIGHT);
                 return;
             }
         }

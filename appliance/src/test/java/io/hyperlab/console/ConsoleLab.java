@@ -1,0 +1,105 @@
+package io.hyperlab.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperlab.web.Daemon;
+import io.hyperlab.web.DaemonConfig;
+import io.hyperlab.web.Log;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real daemon for one screen-test class (HTTPS on a random loopback port, a real SQLite file
+ * in a temporary folder), and consoles on virtual terminals connected to it the way
+ * {@code hyperlab console} connects: pinning the certificate in the data folder.
+ */
+final class ConsoleLab implements AutoCloseable {
+    static final String PASSWORD = "correct horse battery staple";
+
+    final Path data;
+    final Daemon daemon;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private ConsoleLab(Path data, boolean https, boolean passwordFromFile) throws IOException {
+        this.data = data;
+        Files.createDirectories(data);
+        Path passwordFile = null;
+        if (passwordFromFile) {
+            passwordFile = data.resolve("admin-password");
+            Files.writeString(passwordFile, PASSWORD + "\n");
+        }
+        daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, https, data, passwordFile),
+            new Log(new PrintStream(log, true, StandardCharsets.UTF_8)));
+    }
+
+    /** A daemon over HTTPS whose admin password is {@link #PASSWORD}. */
+    static ConsoleLab start(Path data) throws IOException {
+        return new ConsoleLab(data, true, true);
+    }
+
+    /** A daemon as on its first start: the admin password is a random one-time password in the data folder. */
+    static ConsoleLab firstStart(Path data) throws IOException {
+        return new ConsoleLab(data, true, false);
+    }
+
+    /** A development daemon: plain HTTP on loopback. */
+    static ConsoleLab plainHttp(Path data) throws IOException {
+        return new ConsoleLab(data, false, true);
+    }
+
+    URI url() {
+        return URI.create(daemon.url().replaceFirst("//[^:/]+:", "//127.0.0.1:"));
+    }
+
+    ConsoleOptions options() {
+        return new ConsoleOptions(url(), data, null, data.resolve("console-settings.properties"));
+    }
+
+    /** A console on an 80x24 virtual terminal, showing its first screen. */
+    ScreenDriver open() {
+        return open(80, 24);
+    }
+
+    ScreenDriver open(int columns, int rows) {
+        DaemonClient client = DaemonClient.connect(options());
+        JsonNode health = client.get(ConsoleMain.HEALTH);
+        return ScreenDriver.start(options(), client, health, columns, rows);
+    }
+
+    /** A client logged in as admin, to set things up beside the console. */
+    DaemonClient admin() {
+        DaemonClient client = DaemonClient.connect(options());
+        client.login("admin", PASSWORD);
+        return client;
+    }
+
+    /** Starts a quick SciMark run through the API and waits until it has ended; returns the task. */
+    JsonNode quickRun(DaemonClient client, String label, int trials) throws InterruptedException {
+        JsonNode task = client.post("api/v1/runs", Map.of("suite", "cpu", "label", label, "size", "normal", "minTime", 0.05,
+            "trials", trials, "maxTrials", trials));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode now = client.get("api/v1/tasks/" + task.path("id").asLong());
+            if (!now.path("status").asText().matches("queued|running")) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + label + " did not end within 120 s");
+    }
+
+    String log() {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}

@@ -1,0 +1,125 @@
+package io.hyperlab.console;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Drives a console on Lanterna's virtual terminal as a person would: presses keys, types text,
+ * and reads the screen, waiting (up to a limit) for what should appear.
+ */
+final class ScreenDriver implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final DefaultVirtualTerminal terminal;
+    final Console console;
+
+    private ScreenDriver(DefaultVirtualTerminal terminal, Console console) {
+        this.terminal = terminal;
+        this.console = console;
+    }
+
+    static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows) {
+        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        Console console = ConsoleMain.start(options, client, terminal, health);
+        ScreenDriver driver = new ScreenDriver(terminal, console);
+        driver.waitFor("<Esc> Quit");
+        return driver;
+    }
+
+    ScreenDriver press(KeyType... keys) {
+        for (KeyType key : keys) {
+            terminal.addInput(new KeyStroke(key));
+        }
+        return this;
+    }
+
+    /** Presses a key some times, e.g. Down 3 times. */
+    ScreenDriver press(KeyType key, int times) {
+        for (int i = 0; i < times; i++) {
+            press(key);
+        }
+        return this;
+    }
+
+    ScreenDriver type(String text) {
+        for (char c : text.toCharArray()) {
+            terminal.addInput(new KeyStroke(c, false, false));
+        }
+        return this;
+    }
+
+    /** Erases a text box's content from the caret (at its end) back. */
+    ScreenDriver erase(int characters) {
+        return press(KeyType.Backspace, characters);
+    }
+
+    /** The screen as lines of text. */
+    List<String> lines() {
+        TerminalSize size = terminal.getTerminalSize();
+        List<String> lines = new ArrayList<>();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < size.getColumns(); column++) {
+                line.append(terminal.getCharacter(column, row).getCharacterString());
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    String screen() {
+        return String.join("\n", lines());
+    }
+
+    /** Waits until the text shows on the screen; returns the screen. */
+    String waitFor(String text) {
+        return waitUntil(screen -> screen.contains(text), "'" + text + "'");
+    }
+
+    String waitUntil(Predicate<String> condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String screen = screen();
+        while (System.nanoTime() < deadline) {
+            screen = screen();
+            if (condition.test(screen)) {
+                return screen;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("the screen did not show " + what + " within " + WAIT.toSeconds() + " s; it shows:\n" + screen);
+        return screen;
+    }
+
+    /** The line holding the text (the first), for checks on what stands beside it. */
+    String lineWith(String text) {
+        return lines().stream().filter(line -> line.contains(text)).findFirst()
+            .orElseThrow(() -> new AssertionError("no line with '" + text + "' on:\n" + screen()));
+    }
+
+    /** Logs in through the login dialog the highlighted item opens with Enter (from the main menu). */
+    ScreenDriver logIn(String password) {
+        press(KeyType.Enter);
+        waitFor("Log in to HyperLab");
+        press(KeyType.ArrowDown).type(password).press(KeyType.Enter, 2);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        console.close();
+    }
+}
