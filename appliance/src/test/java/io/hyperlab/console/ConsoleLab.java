@@ -19,11 +19,11 @@ import java.util.Map;
  * in a temporary folder), and consoles on virtual terminals connected to it the way
  * {@code hyperlab console} connects: pinning the certificate in the data folder.
  */
-final class ConsoleLab implements AutoCloseable {
-    static final String PASSWORD = "correct horse battery staple";
+public final class ConsoleLab implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery staple";
 
-    final Path data;
-    final Daemon daemon;
+    public final Path data;
+    public final Daemon daemon;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     private ConsoleLab(Path data, boolean https, boolean passwordFromFile) throws IOException {
@@ -39,48 +39,48 @@ final class ConsoleLab implements AutoCloseable {
     }
 
     /** A daemon over HTTPS whose admin password is {@link #PASSWORD}. */
-    static ConsoleLab start(Path data) throws IOException {
+    public static ConsoleLab start(Path data) throws IOException {
         return new ConsoleLab(data, true, true);
     }
 
     /** A daemon as on its first start: the admin password is a random one-time password in the data folder. */
-    static ConsoleLab firstStart(Path data) throws IOException {
+    public static ConsoleLab firstStart(Path data) throws IOException {
         return new ConsoleLab(data, true, false);
     }
 
     /** A development daemon: plain HTTP on loopback. */
-    static ConsoleLab plainHttp(Path data) throws IOException {
+    public static ConsoleLab plainHttp(Path data) throws IOException {
         return new ConsoleLab(data, false, true);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create(daemon.url().replaceFirst("//[^:/]+:", "//127.0.0.1:"));
     }
 
-    ConsoleOptions options() {
+    public ConsoleOptions options() {
         return new ConsoleOptions(url(), data, null, data.resolve("console-settings.properties"));
     }
 
     /** A console on an 80x24 virtual terminal, showing its first screen. */
-    ScreenDriver open() {
+    public ScreenDriver open() {
         return open(80, 24);
     }
 
-    ScreenDriver open(int columns, int rows) {
+    public ScreenDriver open(int columns, int rows) {
         DaemonClient client = DaemonClient.connect(options());
         JsonNode health = client.get(ConsoleMain.HEALTH);
         return ScreenDriver.start(options(), client, health, columns, rows);
     }
 
     /** A client logged in as admin, to set things up beside the console. */
-    DaemonClient admin() {
+    public DaemonClient admin() {
         DaemonClient client = DaemonClient.connect(options());
         client.login("admin", PASSWORD);
         return client;
     }
 
     /** Starts a quick SciMark run through the API and waits until it has ended; returns the task. */
-    JsonNode quickRun(DaemonClient client, String label, int trials) throws InterruptedException {
+    public JsonNode quickRun(DaemonClient client, String label, int trials) throws InterruptedException {
         JsonNode task = client.post("api/v1/runs", Map.of("suite", "cpu", "label", label, "size", "normal", "minTime", 0.05,
             "trials", trials, "maxTrials", trials));
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -94,7 +94,7 @@ final class ConsoleLab implements AutoCloseable {
         throw new AssertionError("run " + label + " did not end within 120 s");
     }
 
-    String log() {
+    public String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
 

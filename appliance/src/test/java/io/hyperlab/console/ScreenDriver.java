@@ -16,18 +16,18 @@ import java.util.function.Predicate;
  * Drives a console on Lanterna's virtual terminal as a person would: presses keys, types text,
  * and reads the screen, waiting (up to a limit) for what should appear.
  */
-final class ScreenDriver implements AutoCloseable {
+public final class ScreenDriver implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    final DefaultVirtualTerminal terminal;
-    final Console console;
+    public final DefaultVirtualTerminal terminal;
+    public final Console console;
 
     private ScreenDriver(DefaultVirtualTerminal terminal, Console console) {
         this.terminal = terminal;
         this.console = console;
     }
 
-    static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows) {
+    public static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows) {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         Console console = ConsoleMain.start(options, client, terminal, health);
         ScreenDriver driver = new ScreenDriver(terminal, console);
@@ -35,7 +35,7 @@ final class ScreenDriver implements AutoCloseable {
         return driver;
     }
 
-    ScreenDriver press(KeyType... keys) {
+    public ScreenDriver press(KeyType... keys) {
         for (KeyType key : keys) {
             terminal.addInput(new KeyStroke(key));
         }
@@ -43,14 +43,14 @@ final class ScreenDriver implements AutoCloseable {
     }
 
     /** Presses a key some times, e.g. Down 3 times. */
-    ScreenDriver press(KeyType key, int times) {
+    public ScreenDriver press(KeyType key, int times) {
         for (int i = 0; i < times; i++) {
             press(key);
         }
         return this;
     }
 
-    ScreenDriver type(String text) {
+    public ScreenDriver type(String text) {
         for (char c : text.toCharArray()) {
             terminal.addInput(new KeyStroke(c, false, false));
         }
@@ -58,12 +58,12 @@ final class ScreenDriver implements AutoCloseable {
     }
 
     /** Erases a text box's content from the caret (at its end) back. */
-    ScreenDriver erase(int characters) {
+    public ScreenDriver erase(int characters) {
         return press(KeyType.Backspace, characters);
     }
 
     /** The screen as lines of text. */
-    List<String> lines() {
+    public List<String> lines() {
         TerminalSize size = terminal.getTerminalSize();
         List<String> lines = new ArrayList<>();
         for (int row = 0; row < size.getRows(); row++) {
@@ -76,16 +76,22 @@ final class ScreenDriver implements AutoCloseable {
         return lines;
     }
 
-    String screen() {
+    public String screen() {
         return String.join("\n", lines());
     }
 
-    /** Waits until the text shows on the screen; returns the screen. */
-    String waitFor(String text) {
-        return waitUntil(screen -> screen.contains(text), "'" + text + "'");
+    /** Waits until the text shows on the screen, even wrapped over lines of a dialog; returns the screen. */
+    public String waitFor(String text) {
+        String words = flat(text);
+        return waitUntil(screen -> screen.contains(text) || flat(screen).contains(words), "'" + text + "'");
     }
 
-    String waitUntil(Predicate<String> condition, String what) {
+    /** The text without frame lines and with every run of spaces and line breaks as one space. */
+    static String flat(String text) {
+        return text.replaceAll("[│┌┐└┘─]", " ").replaceAll("\\s+", " ");
+    }
+
+    public String waitUntil(Predicate<String> condition, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String screen = screen();
         while (System.nanoTime() < deadline) {
@@ -105,13 +111,13 @@ final class ScreenDriver implements AutoCloseable {
     }
 
     /** The line holding the text (the first), for checks on what stands beside it. */
-    String lineWith(String text) {
+    public String lineWith(String text) {
         return lines().stream().filter(line -> line.contains(text)).findFirst()
             .orElseThrow(() -> new AssertionError("no line with '" + text + "' on:\n" + screen()));
     }
 
     /** Logs in through the login dialog the highlighted item opens with Enter (from the main menu). */
-    ScreenDriver logIn(String password) {
+    public ScreenDriver logIn(String password) {
         press(KeyType.Enter);
         waitFor("Log in to HyperLab");
         press(KeyType.ArrowDown).type(password).press(KeyType.Enter, 2);

@@ -77,7 +77,7 @@ public final class ConsoleSettings {
     }
 
     /** Sets the auto-logout time for this process only, without the range check (tests use seconds). */
-    void autoLogoutAfter(Duration value) {
+    public void autoLogoutAfter(Duration value) {
         autoLogout = value;
     }
 }

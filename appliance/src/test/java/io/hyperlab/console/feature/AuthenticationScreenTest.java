@@ -1,4 +1,4 @@
-package io.hyperlab.console;
+package io.hyperlab.console.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyType;
+import io.hyperlab.console.ConsoleLab;
+import io.hyperlab.console.DaemonClient;
+import io.hyperlab.console.DaemonError;
+import io.hyperlab.console.ScreenDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +62,7 @@ class AuthenticationScreenTest {
             String text = screen.waitFor("Correct the fields marked");
             assertTrue(screen.lineWith("User:").contains("required"), text);
             assertTrue(screen.lineWith("Password:").contains("required"), text);
-            screen.press(KeyType.ArrowUp, 2).type("x".repeat(LoginDialog.MAX_NAME + 1)).press(KeyType.ArrowDown).type("pw")
+            screen.press(KeyType.ArrowUp, 2).type("x".repeat(65)).press(KeyType.ArrowDown).type("pw")
                 .press(KeyType.Enter, 2);
             text = screen.waitFor("too long: 65 characters");
             assertTrue(screen.lineWith("too long").contains("User:"), text);

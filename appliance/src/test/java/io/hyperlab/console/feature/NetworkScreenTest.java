@@ -1,0 +1,47 @@
+package io.hyperlab.console.feature;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.lanterna.input.KeyType;
+import io.hyperlab.console.ConsoleLab;
+import io.hyperlab.console.ScreenDriver;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The network screen: the addresses the daemon reports, and a plain answer about DHCP/static switching. */
+class NetworkScreenTest {
+    @TempDir
+    static Path data;
+    static ConsoleLab lab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = ConsoleLab.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    @Test
+    void showsEveryAddressTheDaemonReportsAndSaysSwitchingIsNotOffered() {
+        JsonNode appliance = lab.admin().get("api/v1/appliance");
+        try (ScreenDriver screen = lab.open()) {
+            screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+            screen.press(KeyType.ArrowDown, 2);
+            String text = screen.waitFor("Management URL");
+            for (JsonNode address : appliance.path("addresses")) {
+                assertTrue(text.contains(address.path("address").asText()), address + " missing:\n" + text);
+            }
+            assertTrue(text.contains("does not report DNS"), text);
+            screen.press(KeyType.Enter);
+            screen.waitFor("no network settings in its API");
+            screen.press(KeyType.Enter).waitUntil(s -> !s.contains("no network settings in its API"), "the message closed");
+        }
+    }
+}
