@@ -166,6 +166,12 @@ class BadInputTest {
         try {
             assertEquals(200, fetch(raw, "/").status());
             assertTrue(fetch(raw, "/").body().contains("<title>HyperLab</title>"));
+            for (String file : StaticPages.FILES) {
+                Reply reply = fetch(raw, "/" + file);
+                assertEquals(200, reply.status(), file);
+                assertTrue(reply.headers().get("Content-Security-Policy").contains("script-src 'self'"), file);
+            }
+            assertTrue(fetch(raw, "/js/app.js").headers().get("Content-Type").startsWith("text/javascript"));
             for (String path : List.of("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
                 "/js/../../version.properties", "/%2e%2e/version.properties", "/..%2fversion.properties",
                 "/../history/migrations/1.sql", "/%2e%2e/%2e%2e/history/migrations/1.sql", "/....//....//etc/passwd",
