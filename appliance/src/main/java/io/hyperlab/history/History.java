@@ -85,11 +85,11 @@ public final class History implements AutoCloseable {
 
     /**
      * Stores imported runs, all or none. A run whose uid is already in the history is refused
-     * (nothing is stored) unless {@code skipExisting}, which leaves it out. Returns the new runs' ids.
+     * (nothing is stored) unless {@code skipExisting}, which leaves it out. Returns the new runs' ids by uid.
      */
-    public synchronized List<Long> importRuns(List<ImportedRun> runs, boolean skipExisting) {
+    public synchronized Map<String, Long> importRuns(List<ImportedRun> runs, boolean skipExisting) {
         return transaction(() -> {
-            List<Long> ids = new ArrayList<>();
+            Map<String, Long> ids = new LinkedHashMap<>();
             for (ImportedRun run : runs) {
                 Long existing = runWithUid(run.uid());
                 if (existing != null && skipExisting) {
@@ -106,7 +106,7 @@ public final class History implements AutoCloseable {
                 for (Trial trial : run.trials()) {
                     RunWriter.insertTrial(connection, id, trial);
                 }
-                ids.add(id);
+                ids.put(run.uid(), id);
             }
             return ids;
         });
