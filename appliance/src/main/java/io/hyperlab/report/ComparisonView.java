@@ -24,12 +24,13 @@ final class ComparisonView {
             + " of the baseline's mean; Welch's t-test at alpha = " + Numbers.value(comparison.alpha())
             + " says whether it is beyond noise (\"within noise\" when p >= alpha)."));
         blocks.add(new Document.Heading(2, "Sides"));
-        List<List<String>> sides = new ArrayList<>();
+        List<String> sides = new ArrayList<>();
         for (SideInfo side : comparison.sides()) {
-            sides.add(List.of(side.name() + (side.name().equals(baseline) ? " (baseline)" : ""), side.description(),
-                side.environments().stream().map(SideEnvironment::describe).collect(Collectors.joining("; "))));
+            String machines = side.environments().stream().map(SideEnvironment::describe).collect(Collectors.joining("; "));
+            sides.add(side.name() + (side.name().equals(baseline) ? " (baseline)" : "") + ": " + side.description()
+                + (machines.isEmpty() ? "" : ". Machine: " + machines));
         }
-        blocks.add(new Document.Grid(List.of("Side", "Source", "Machine"), sides));
+        blocks.add(new Document.Bullets(sides));
         if (!comparison.flags().isEmpty()) {
             blocks.add(new Document.Heading(2, "Warnings"));
             blocks.add(new Document.Bullets(comparison.flags().stream().map(Comparison.Flag::message).toList()));

@@ -38,10 +38,10 @@ final class TableFormat extends DocumentFormat {
                 out.write(text.text() + "\n");
             } else if (block instanceof Document.Bullets bullets) {
                 for (String item : bullets.items()) {
-                    out.write("! " + item + "\n");
+                    out.write("- " + item + "\n");
                 }
             } else if (block instanceof Grid grid) {
-                out.write(render(grid, "  "));
+                out.write(render(grid, "  ") + "\n");
             }
         }
     }

@@ -66,7 +66,7 @@ class ReportFormatsTest {
         assertTrue(table.indexOf("CPU: SciMark 2.0") < table.indexOf("Memory, integer") && table.indexOf("Memory, integer")
             < table.indexOf("Memory, floating point") && table.indexOf("Memory, floating point") < table.indexOf("Network: iperf"), table);
         assertTrue(table.contains("not tested: one value"), table);
-        assertTrue(table.contains("! iperf-tcp Bandwidth is under 100 Mbit/s"), table);
+        assertTrue(table.contains("- iperf-tcp Bandwidth is under 100 Mbit/s"), table);
         assertFalse(table.contains("<"), "plain text, no markup");
     }
 
