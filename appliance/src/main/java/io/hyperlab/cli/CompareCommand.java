@@ -5,11 +5,11 @@ import io.hyperlab.report.Comparison;
 import io.hyperlab.report.Comparisons;
 import io.hyperlab.report.ReportFormat;
 import io.hyperlab.report.Side;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,25 +40,19 @@ final class CompareCommand implements Callable<Integer> {
         description = "Significance level: a difference with p below it is better or worse, else within noise. Default: ${DEFAULT-VALUE}.")
     double alpha;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), md, csv, json, html or pts (composite.xml).")
-    String format;
-
-    @Option(names = "--json", description = "Same as --format json.")
-    boolean json;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
+    @Mixin
+    ReportOutput report;
 
     @Override
     public Integer call() {
-        ReportFormat chosen = ReportOutput.format(format, json, "table");
+        ReportFormat chosen = report.format("table");
         Comparison comparison;
         try (History history = main.openHistory(spec.commandLine().getErr())) {
             comparison = Comparisons.compare(history, sidesInOrder(), alpha);
         }
-        ReportOutput.write(chosen, output, spec.commandLine().getOut(), (f, out) -> f.write(comparison, out));
-        if (output != null) {
-            spec.commandLine().getOut().println("Wrote the comparison of " + comparison.sides().size() + " sides as " + chosen.id() + " to " + output + ".");
+        report.write(chosen, spec.commandLine().getOut(), (f, out) -> f.write(comparison, out));
+        if (report.output != null) {
+            spec.commandLine().getOut().println("Wrote the comparison of " + comparison.sides().size() + " sides as " + chosen.id() + " to " + report.output + ".");
         }
         return 0;
     }

@@ -12,18 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Option;
 
-/** Where compare and export write a report: standard output, or a file written whole or not at all. */
+/** The options of compare and export that choose a report's format and where it goes: standard output, or a file written whole or not at all. */
 final class ReportOutput {
     interface Writing {
         void to(ReportFormat format, OutputStream out) throws IOException;
     }
 
-    private ReportOutput() {
-    }
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, md, csv, json, html or pts (composite.xml); compare's default is table.")
+    String format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
 
     /** The format asked for: --json is --format json; both may be given only if they agree. */
-    static ReportFormat format(String format, boolean json, String fallback) {
+    ReportFormat format(String fallback) {
         if (json && format != null && !format.equals("json")) {
             throw new InvalidInputException("--json asks for JSON but --format asks for " + format + "; give one of them");
         }
@@ -34,12 +41,13 @@ final class ReportOutput {
         return ReportFormats.get(id);
     }
 
-    /** Writes to {@code file} (through a temporary file beside it, so a failure leaves no half file), or to {@code out}. */
-    static void write(ReportFormat format, Path file, PrintWriter out, Writing writing) {
+    /** Writes to the --output file (through a temporary file beside it, so a failure leaves no half file), or to {@code out}. */
+    void write(ReportFormat chosen, PrintWriter out, Writing writing) {
+        Path file = output;
         try {
             if (file == null) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                writing.to(format, bytes);
+                writing.to(chosen, bytes);
                 out.print(bytes.toString(StandardCharsets.UTF_8));
                 out.flush();
                 return;
@@ -48,7 +56,7 @@ final class ReportOutput {
             Path temporary = Files.createTempFile(folder, ".hyperlab-", ".tmp");
             try {
                 try (OutputStream stream = Files.newOutputStream(temporary)) {
-                    writing.to(format, stream);
+                    writing.to(chosen, stream);
                 }
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             } finally {
