@@ -27,7 +27,9 @@ final class ComparisonView {
         List<String> sides = new ArrayList<>();
         for (SideInfo side : comparison.sides()) {
             String machines = side.environments().stream().map(SideEnvironment::describe).collect(Collectors.joining("; "));
-            sides.add(side.name() + (side.name().equals(baseline) ? " (baseline)" : "") + ": " + side.description()
+            String description = side.description().endsWith(".") ? side.description().substring(0, side.description().length() - 1)
+                : side.description();
+            sides.add(side.name() + (side.name().equals(baseline) ? " (baseline)" : "") + ": " + description
                 + (machines.isEmpty() ? "" : ". Machine: " + machines));
         }
         blocks.add(new Document.Bullets(sides));

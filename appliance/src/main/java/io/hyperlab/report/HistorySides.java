@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +94,7 @@ final class HistorySides {
                 if (options.hasNonNull(setting)) {
                     settings.computeIfAbsent(test, t -> new LinkedHashMap<>())
                         .computeIfAbsent(setting, s -> new LinkedHashSet<>())
-                        .add(options.get(setting).asText());
+                        .add(options.get(setting).asText().toLowerCase(Locale.ROOT));
                 }
             }
         }

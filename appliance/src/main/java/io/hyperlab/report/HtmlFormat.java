@@ -18,7 +18,7 @@ final class HtmlFormat extends DocumentFormat {
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
         h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1em}
         table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{padding:.25em .6em;border-bottom:1px solid #e4e4e4;text-align:left}
-        th{background:#f3f3f3}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+        th{background:#f3f3f3}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         ul.warn li{color:#8a4b00}svg{display:block;margin:.4em 0 1em}svg text{font-size:12px;fill:#222}
         .better{color:#176b00}.worse{color:#a40000}
         """;

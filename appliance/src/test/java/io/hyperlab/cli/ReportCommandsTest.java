@@ -37,7 +37,7 @@ class ReportCommandsTest {
     }
 
     static void store(History history, String label, double... composites) {
-        long id = history.startRun("cpu", label, "{\"settings\":{\"scimarkSize\":\"normal\"}}", ENV);
+        long id = history.startRun("cpu", label, "{\"settings\":{\"scimarkSize\":\"NORMAL\"}}", ENV);
         for (int k = 0; k < composites.length; k++) {
             Instant at = Instant.parse("2026-11-25T10:00:00Z").plusSeconds(k);
             history.addTrial(id, new Trial("scimark2", k + 1, at, at, List.of(new Measurement("Composite", "MFLOPS", true, composites[k]))));
