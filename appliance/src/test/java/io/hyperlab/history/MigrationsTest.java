@@ -92,6 +92,33 @@ class MigrationsTest {
         }
     }
 
+    /** Two openers of a new history at once (a CLI run and the daemon): one migrates, the other waits and finds it done. */
+    @Test
+    void twoOpenersOfANewHistoryAtOnceBothSucceed() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Path file = folder.resolve("race-" + i + ".db");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> opened = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    opened.add(pool.submit(() -> {
+                        start.await();
+                        try (History history = History.open(file)) {
+                            return history.listRuns().size();
+                        }
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Integer> open : opened) {
+                    assertEquals(0, open.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void failedMigrationLeavesTheDatabaseAsItWas() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("m.db"))) {
