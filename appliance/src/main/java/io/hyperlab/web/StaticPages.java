@@ -46,11 +46,11 @@ final class StaticPages {
     }
 
     static void mount(Router router) {
-        Map<String, Buffer> files = load();
+        Map<String, byte[]> files = load();
         router.get("/*").handler(ctx -> {
             String path = ctx.normalizedPath();
             String name = path.equals("/") ? "index.html" : path.substring(1);
-            Buffer content = files.get(name);
+            byte[] content = files.get(name);
             if (content == null) {
                 ctx.next();
                 return;
@@ -58,18 +58,19 @@ final class StaticPages {
             ctx.response()
                 .putHeader("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)))
                 .putHeader("Cache-Control", "no-cache")
-                .end(content);
+                .end(Buffer.buffer(content));
         });
     }
 
-    private static Map<String, Buffer> load() {
-        Map<String, Buffer> files = new LinkedHashMap<>();
+    /** As bytes: a Buffer handed to a response belongs to that response, so each answer gets its own. */
+    private static Map<String, byte[]> load() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : FILES) {
             try (InputStream in = StaticPages.class.getResourceAsStream(ROOT + name)) {
                 if (in == null) {
                     throw new IllegalStateException("the web page's file " + name + " is missing from the jar");
                 }
-                files.put(name, Buffer.buffer(in.readAllBytes()));
+                files.put(name, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the web page's file " + name, e);
             }
