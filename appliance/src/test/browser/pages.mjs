@@ -62,7 +62,7 @@ try {
 
   await step('the login page shows and refuses a wrong password', async () => {
     await open(page, base);
-    await page.waitForSelector('form#login');
+    await page.waitForSelector('form#login', { timeout: 60_000 });
     await page.screenshot({ path: `${shots}/login.png`, fullPage: true });
     await page.fill('input[name=password]', 'not the password');
     await page.click('form#login button[type=submit]');

@@ -116,6 +116,8 @@ final class AuthApi {
     }
 
     private void login(RoutingContext ctx) {
+        // Login has no session to hold a CSRF token yet; requiring a JSON body is what stops a
+        // cross-site form from logging a browser in (a form cannot send application/json).
         Body body = Body.of(ctx, "username", "password");
         String user = body.requiredString("username");
         String password = body.requiredString("password");

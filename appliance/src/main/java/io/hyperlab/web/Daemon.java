@@ -87,7 +87,9 @@ public final class Daemon implements AutoCloseable {
             logBootstrap(log, auth.bootstrap(config.adminPasswordFile()));
 
             tasks = new Tasks(new RunEngine(history, TrialLauncher.sameJvm(), detector, MemInfo.local()));
-            vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
+            // The page is served from memory (StaticPages): Vert.x need not copy class path files anywhere.
+            vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions()
+                .setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
             Api api = new Api(vertx.createSharedWorkerExecutor("hyperlab-db", 1),
                 vertx.createSharedWorkerExecutor("hyperlab-blocking", WORKERS));
             EventsApi events = new EventsApi(vertx);

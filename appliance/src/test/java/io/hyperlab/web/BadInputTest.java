@@ -10,11 +10,7 @@ import io.hyperlab.history.RunStatus;
 import io.hyperlab.web.TestDaemon.Auth;
 import io.hyperlab.web.TestDaemon.Reply;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +33,9 @@ class BadInputTest {
     static Path data;
     static TestDaemon lab;
     static Auth auth;
-    static Vertx vertx;
 
     @BeforeAll
     static void start(Vertx v) throws Exception {
-        vertx = v;
         lab = TestDaemon.start(v, data);
         auth = Auth.token(lab.newToken(lab.login(), "bad input"));
         try (History history = History.openIn(data)) {
@@ -160,31 +154,26 @@ class BadInputTest {
     }
 
     @Test
-    void staticFilesCannotBeReachedOutsideTheWebRoot() {
-        HttpClient raw = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setVerifyHost(true)
-            .setTrustOptions(new PemTrustOptions().addCertPath(lab.daemon.certificate().certFile().toString())));
-        try {
-            assertEquals(200, fetch(raw, "/").status());
-            assertTrue(fetch(raw, "/").body().contains("<title>HyperLab</title>"));
-            for (String path : List.of("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
-                "/js/../../version.properties", "/%2e%2e/version.properties", "/..%2fversion.properties",
-                "/../history/migrations/1.sql", "/%2e%2e/%2e%2e/history/migrations/1.sql", "/....//....//etc/passwd",
-                "/%252e%252e/%252e%252e/etc/passwd", "/js/..%5c..%5cversion.properties", "/%00/etc/passwd",
-                "/hyperlab.db", "/tls/key.pem", "/../tls/key.pem", "/admin-password")) {
-                Reply reply = fetch(raw, path);
-                assertTrue(reply.status() == 404 || reply.status() == 400, path + " gave " + reply.status() + ": " + reply.body());
-                for (String secret : List.of("root:", "version=", "CREATE TABLE", "PRIVATE KEY", "SQLite", TestDaemon.PASSWORD)) {
-                    assertFalse(reply.body().contains(secret), path + " leaked " + secret);
-                }
-            }
-        } finally {
-            raw.close();
+    void staticFilesCannotBeReachedOutsideTheWebRoot() throws Exception {
+        int port = lab.daemon.port();
+        assertEquals(200, RawHttps.get(port, "/").status());
+        assertTrue(RawHttps.get(port, "/").body().contains("<title>HyperLab</title>"));
+        for (String file : StaticPages.FILES) {
+            Reply reply = RawHttps.get(port, "/" + file);
+            assertEquals(200, reply.status(), file);
+            assertTrue(reply.headers().get("Content-Security-Policy").contains("script-src 'self'"), file);
         }
-    }
-
-    private static Reply fetch(HttpClient raw, String uri) {
-        return TestDaemon.await(raw.request(new RequestOptions().setHost("127.0.0.1").setPort(lab.daemon.port()).setURI(uri))
-            .compose(request -> request.send())
-            .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body.toString()))));
+        assertTrue(RawHttps.get(port, "/js/app.js").headers().get("Content-Type").startsWith("text/javascript"));
+        for (String path : List.of("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+            "/js/../../version.properties", "/%2e%2e/version.properties", "/..%2fversion.properties",
+            "/../history/migrations/1.sql", "/%2e%2e/%2e%2e/history/migrations/1.sql", "/....//....//etc/passwd",
+            "/%252e%252e/%252e%252e/etc/passwd", "/js/..%5c..%5cversion.properties", "/%00/etc/passwd",
+            "/hyperlab.db", "/tls/key.pem", "/../tls/key.pem", "/admin-password", "/js/../../../../../etc/passwd")) {
+            Reply reply = RawHttps.get(port, path);
+            assertTrue(reply.status() == 404 || reply.status() == 400, path + " gave " + reply.status() + ": " + reply.body());
+            for (String secret : List.of("root:", "version=", "CREATE TABLE", "PRIVATE KEY", "SQLite", TestDaemon.PASSWORD)) {
+                assertFalse(reply.body().contains(secret), path + " leaked " + secret);
+            }
+        }
     }
 }

@@ -43,7 +43,10 @@ class BrowserTest {
             Process process = node.start();
             try {
                 boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-                assertEquals(0, ended ? process.exitValue() : -1, Files.readString(output));
+                if (!ended || process.exitValue() != 0) {
+                    Files.writeString(Path.of("target", "browser-test-daemon.log"), lab.log());
+                }
+                assertEquals(0, ended ? process.exitValue() : -1, Files.readString(output) + "\n(the daemon's log is in target/browser-test-daemon.log)");
             } finally {
                 process.destroyForcibly();
             }

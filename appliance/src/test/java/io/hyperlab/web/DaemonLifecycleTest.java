@@ -20,15 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,36 +157,16 @@ class DaemonLifecycleTest {
     }
 
     private static int login(Daemon daemon, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trustAll()).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(RawHttps.trustAll()).build();
         return client.send(loginRequest("https://127.0.0.1:" + daemon.port() + "/", password), HttpResponse.BodyHandlers.discarding())
             .statusCode();
     }
 
     /** The SHA-256 of the certificate the server presents in the TLS handshake. */
     private static String servedFingerprint(int port) throws Exception {
-        try (SSLSocket socket = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
+        try (SSLSocket socket = (SSLSocket) RawHttps.trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.startHandshake();
             return Certificate.fingerprint((X509Certificate) socket.getSession().getPeerCertificates()[0]);
         }
-    }
-
-    /** Accepts any certificate: these tests compare the served one with the kept one themselves. */
-    private static SSLContext trustAll() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return context;
     }
 }
