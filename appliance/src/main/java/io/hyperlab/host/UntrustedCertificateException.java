@@ -1,0 +1,45 @@
+package io.hyperlab.host;
+
+import io.hyperlab.HyperLabException;
+
+/**
+ * The host's TLS certificate is not the one pinned: either none is pinned yet (first connect:
+ * show {@link #seen()} to the user and ask them to confirm it with {@code --fingerprint}) or it
+ * changed since ({@link #pinned()} is the one expected). Nothing was sent to the host.
+ */
+public class UntrustedCertificateException extends HyperLabException {
+    private final String host;
+    private final Fingerprint seen;
+    private final Fingerprint pinned;
+
+    public UntrustedCertificateException(String host, Fingerprint seen, Fingerprint pinned) {
+        super(message(host, seen, pinned));
+        this.host = host;
+        this.seen = seen;
+        this.pinned = pinned;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Fingerprint seen() {
+        return seen;
+    }
+
+    /** The fingerprint expected, or null on a first connect. */
+    public Fingerprint pinned() {
+        return pinned;
+    }
+
+    private static String message(String host, Fingerprint seen, Fingerprint pinned) {
+        if (pinned == null) {
+            return "the TLS certificate of " + host + " is not trusted yet; its SHA-256 fingerprint is " + seen
+                + ". Check it on the host's console (XenServer: xe host-param-get param-name=certificate-fingerprint"
+                + " or the xsconsole status screen) and, if it matches, confirm it with --fingerprint " + seen;
+        }
+        return "the TLS certificate of " + host + " CHANGED: expected SHA-256 " + pinned + " but the host presented " + seen
+            + ". Nothing was sent. If the host's certificate was renewed on purpose, confirm the new one with --fingerprint "
+            + seen + "; otherwise someone may be intercepting the connection";
+    }
+}
