@@ -16,6 +16,9 @@ import java.util.List;
  * in the wrong state; {@link HostUnreachableException}, {@link HostAuthenticationException},
  * {@link UntrustedCertificateException} for the connection; {@link StepFailedException} when a
  * change failed midway (what it made is undone first).
+ *
+ * <p>Power actions are idempotent: starting a running VM, or shutting down or forcing off a VM
+ * that is off, does nothing and succeeds. Deleting a running VM is a conflict.
  */
 public interface HostDriver extends AutoCloseable {
     HostConnection connection();
