@@ -3,6 +3,9 @@ package io.hyperlab.host.xapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperlab.host.Fingerprint;
+import io.hyperlab.host.HostUnreachableException;
+import io.hyperlab.host.UntrustedCertificateException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +32,7 @@ final class JsonRpcClient implements AutoCloseable {
     private final long requestTimeoutMillis;
     private final AtomicLong ids = new AtomicLong();
 
-    JsonRpcClient(Vertx vertx, XapiEndpoint endpoint, CertificateFingerprint pin, Duration connectTimeout, Duration requestTimeout) {
+    JsonRpcClient(Vertx vertx, XapiEndpoint endpoint, Fingerprint pin, Duration connectTimeout, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.trust = new PinningTrustManager(pin);
         this.requestTimeoutMillis = requestTimeout.toMillis();
@@ -49,7 +52,7 @@ final class JsonRpcClient implements AutoCloseable {
     }
 
     /** The fingerprint the server last presented, or null before the first handshake. */
-    CertificateFingerprint seenFingerprint() {
+    Fingerprint seenFingerprint() {
         return trust.seen();
     }
 
@@ -76,16 +79,16 @@ final class JsonRpcClient implements AutoCloseable {
     }
 
     private RuntimeException transportFailure(String method, Throwable failure) {
-        CertificateFingerprint seen = trust.seen();
-        if (isTls(failure) && trust.pinned() != null && seen != null && !seen.equals(trust.pinned())) {
-            return new XapiCertificateException(endpoint, trust.pinned(), seen);
+        Fingerprint seen = trust.seen();
+        if (isTls(failure) && seen != null && !seen.equals(trust.pinned())) {
+            return new UntrustedCertificateException(endpoint.toString(), seen, trust.pinned());
         }
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (isTls(failure)) {
-            return new XapiUnreachableException("TLS handshake with XenServer at " + endpoint + " failed during "
+            return new HostUnreachableException("TLS handshake with XenServer at " + endpoint + " failed during "
                 + method + ": " + reason, failure);
         }
-        return new XapiUnreachableException("cannot reach XenServer at " + endpoint + " (" + method + "): " + reason
+        return new HostUnreachableException("cannot reach XenServer at " + endpoint + " (" + method + "): " + reason
             + "; check the address, the port and that the host is up", failure);
     }
 

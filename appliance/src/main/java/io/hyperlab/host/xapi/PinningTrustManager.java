@@ -1,5 +1,6 @@
 package io.hyperlab.host.xapi;
 
+import io.hyperlab.host.Fingerprint;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -9,26 +10,27 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Trusts a server certificate by its SHA-256 fingerprint, as SSH trusts host keys: XenServer hosts
  * present self-signed certificates that no CA vouches for, so the pin is the identity check.
- * Without a pin it accepts the first certificate (trust on first use) and records what it saw,
- * so the caller can show it and pin it; with a pin any other certificate is refused.
+ * It records the fingerprint of every certificate it sees, and refuses any but the pinned one;
+ * without a pin (first connect) it refuses all, so the caller can show the fingerprint seen and
+ * let the user confirm it: nothing, not even the password, is sent before that.
  */
 final class PinningTrustManager extends X509ExtendedTrustManager {
     private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
 
-    private final CertificateFingerprint pinned;
-    private volatile CertificateFingerprint seen;
+    private final Fingerprint pinned;
+    private volatile Fingerprint seen;
 
-    PinningTrustManager(CertificateFingerprint pinned) {
+    PinningTrustManager(Fingerprint pinned) {
         this.pinned = pinned;
     }
 
-    /** The pin this manager enforces, or null when it trusts on first use. */
-    CertificateFingerprint pinned() {
+    /** The pin this manager enforces, or null on a first connect. */
+    Fingerprint pinned() {
         return pinned;
     }
 
     /** The fingerprint of the last certificate a server presented, or null before any handshake. */
-    CertificateFingerprint seen() {
+    Fingerprint seen() {
         return seen;
     }
 
@@ -51,9 +53,9 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server presented no certificate");
         }
-        CertificateFingerprint fingerprint = CertificateFingerprint.of(chain[0]);
+        Fingerprint fingerprint = Fingerprint.ofCertificate(chain[0].getEncoded());
         seen = fingerprint;
-        if (pinned != null && !pinned.equals(fingerprint)) {
+        if (!fingerprint.equals(pinned)) {
             throw new CertificateException("certificate fingerprint " + fingerprint + " is not the pinned " + pinned);
         }
     }

@@ -25,6 +25,7 @@ public final class XapiClass<R> {
     public static final XapiClass<XapiRecords.Network> NETWORK = new XapiClass<>("network", XapiRecords.Network.class);
     public static final XapiClass<XapiRecords.Pif> PIF = new XapiClass<>("PIF", XapiRecords.Pif.class);
     public static final XapiClass<XapiRecords.PifMetrics> PIF_METRICS = new XapiClass<>("PIF_metrics", XapiRecords.PifMetrics.class);
+    public static final XapiClass<XapiRecords.Vlan> VLAN = new XapiClass<>("VLAN", XapiRecords.Vlan.class);
     public static final XapiClass<XapiRecords.Vif> VIF = new XapiClass<>("VIF", XapiRecords.Vif.class);
     public static final XapiClass<XapiRecords.Task> TASK = new XapiClass<>("task", XapiRecords.Task.class);
 

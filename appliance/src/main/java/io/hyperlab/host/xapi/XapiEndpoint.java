@@ -16,7 +16,7 @@ public record XapiEndpoint(String host, int port) {
         }
     }
 
-    /** Reads {@code xapi://host[:port]} or {@code https://host[:port]}, with nothing after the address but an optional "/". */
+    /** Reads {@code xapi://host[:port]} or {@code https://host[:port]}, with nothing after the address but "/" or "/jsonrpc". */
     public static XapiEndpoint of(URI uri) {
         String scheme = uri.getScheme();
         if (!"xapi".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -26,7 +26,7 @@ public record XapiEndpoint(String host, int port) {
             throw new InvalidInputException("URI '" + uri + "' names no host: use xapi://HOST[:PORT] or https://HOST[:PORT]");
         }
         String path = uri.getRawPath();
-        if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null
+        if ((path != null && !path.isEmpty() && !path.equals("/") && !path.equals("/jsonrpc")) || uri.getRawQuery() != null
             || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new InvalidInputException("URI '" + uri + "' has more than an address: use xapi://HOST[:PORT] "
                 + "or https://HOST[:PORT], and give the user with --user");

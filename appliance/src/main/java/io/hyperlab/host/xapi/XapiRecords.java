@@ -109,6 +109,10 @@ public final class XapiRecords {
                              @JsonProperty("device_name") String deviceName) {
     }
 
+    public record Vlan(String uuid, @JsonProperty("tagged_PIF") String taggedPif,
+                       @JsonProperty("untagged_PIF") String untaggedPif, long tag) {
+    }
+
     public record Vif(String uuid, @JsonProperty("VM") String vm, String network, String device,
                       @JsonProperty("MAC") String mac) {
     }

@@ -2,6 +2,8 @@ package io.hyperlab.host.xapi;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperlab.host.Fingerprint;
+import io.hyperlab.host.UntrustedCertificateException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.Objects;
  * A logged-in XAPI session. Every call goes with the session reference first; when XAPI says
  * {@code SESSION_INVALID} (the session expired or the toolstack restarted) it logs in again and
  * repeats the call once. Logging in to a pool member follows {@code HOST_IS_SLAVE} to the pool's
- * coordinator, whose certificate must match the same pin.
+ * coordinator, whose certificate must match the same pin (a pool whose hosts have their own
+ * certificates is reached through its coordinator's address).
  */
 public final class XapiSession implements AutoCloseable {
     /** The API version sent at login; XAPI accepts any and answers with its own. */
@@ -29,8 +32,8 @@ public final class XapiSession implements AutoCloseable {
     private volatile String sessionRef;
     private Future<String> relogin;
 
-    /** How to talk to the host: pin (null to trust on first use), originator shown in XAPI's logs, timeouts. */
-    public record Settings(CertificateFingerprint pin, String originator, Duration connectTimeout, Duration requestTimeout,
+    /** How to talk to the host: the pinned fingerprint (null on a first connect), originator shown in XAPI's logs, timeouts. */
+    public record Settings(Fingerprint pin, String originator, Duration connectTimeout, Duration requestTimeout,
                            Duration taskPollMax) {
         public Settings {
             Objects.requireNonNull(originator, "originator");
@@ -39,7 +42,7 @@ public final class XapiSession implements AutoCloseable {
             Objects.requireNonNull(taskPollMax, "taskPollMax");
         }
 
-        public static Settings defaults(CertificateFingerprint pin) {
+        public static Settings defaults(Fingerprint pin) {
             return new Settings(pin, "HyperLab", Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(1));
         }
     }
@@ -67,7 +70,7 @@ public final class XapiSession implements AutoCloseable {
     }
 
     /** The SHA-256 fingerprint of the certificate the host presented. */
-    public CertificateFingerprint certificateFingerprint() {
+    public Fingerprint certificateFingerprint() {
         return client.seenFingerprint();
     }
 
@@ -97,13 +100,28 @@ public final class XapiSession implements AutoCloseable {
      * string for void) or the task's error as an {@link XapiException} of {@code method}.
      */
     public Future<String> run(String method, Object... args) {
-        return call(String.class, "Async." + method, args).compose(task -> awaitTask(method, task, 50));
+        return start(method, args).compose(task -> awaitTask(method, task));
     }
 
-    private Future<String> awaitTask(String method, String task, long delayMillis) {
+    /** Starts {@code Async.method}; its task's reference. */
+    public Future<String> start(String method, Object... args) {
+        return call(String.class, "Async." + method, args);
+    }
+
+    /** Waits until the task of {@code method} ends, then forgets it (task.destroy); its result or error. */
+    public Future<String> awaitTask(String method, String task) {
+        return pollTask(method, task, 50);
+    }
+
+    /** Asks XAPI to cancel a task that is taking too long; whether it could is not reported. */
+    public Future<Void> cancelTask(String task) {
+        return call("task.cancel", task).<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    private Future<String> pollTask(String method, String task, long delayMillis) {
         return call(XapiRecords.Task.class, "task.get_record", task).compose(record -> switch (record.status()) {
             case "pending", "cancelling" -> vertx.timer(delayMillis)
-                .compose(fired -> awaitTask(method, task, Math.min(delayMillis * 2, settings.taskPollMax().toMillis())));
+                .compose(fired -> pollTask(method, task, Math.min(delayMillis * 2, settings.taskPollMax().toMillis())));
             case "success" -> forgetTask(task).map(done -> taskValue(record.result()));
             case "failure", "cancelled" -> forgetTask(task).compose(done -> Future.failedFuture(taskError(method, record)));
             default -> Future.failedFuture(new XapiProtocolException("task " + task + " of " + method
@@ -181,8 +199,10 @@ public final class XapiSession implements AutoCloseable {
                     client = newClient(coordinator);
                     target.close();
                     return login(redirectsLeft - 1).recover(next -> Future.failedFuture(
-                        next instanceof XapiCertificateException changed
-                            ? XapiCertificateException.atCoordinator(target.endpoint(), coordinator, changed) : next));
+                        next instanceof UntrustedCertificateException untrusted && untrusted.pinned() != null
+                            ? new UntrustedCertificateException(coordinator + " (pool coordinator of " + target.endpoint()
+                                + "; add that address instead)", untrusted.seen(), untrusted.pinned())
+                            : next));
                 }
                 return Future.failedFuture(failure);
             });

@@ -33,6 +33,12 @@ final class Dispatcher {
         VmCalls.register(handlers);
         StorageCalls.register(handlers);
         NetworkCalls.register(handlers);
+        handlers.put("task.cancel", call -> {
+            if (call.object(1).path("status").asText().equals("pending")) {
+                call.object(1).put("status", "cancelled");
+            }
+            return Call.VOID;
+        });
     }
 
     JsonNode dispatch(String method, ArrayNode params) {
@@ -58,7 +64,9 @@ final class Dispatcher {
             if (injected != null) {
                 throw injected;
             }
-            return handler(message).handle(call);
+            JsonNode result = handler(message).handle(call);
+            state.afterSuccess(name);
+            return result;
         }
         return runAsTask(message, call, injected);
     }
@@ -126,12 +134,17 @@ final class Dispatcher {
     private JsonNode runAsTask(DataModel.MessageDef message, Call call, XapiFault injected) {
         ObjectNode task = XapiType.NODES.objectNode();
         task.put("name_label", "Async." + message.wireName());
+        if (state.takeHang(message.wireName())) {
+            task.put("status", "pending");
+            return XapiType.NODES.textNode(state.store().create("task", toMap(task)));
+        }
         task.put("progress", 1.0);
         try {
             if (injected != null) {
                 throw injected;
             }
             JsonNode result = handler(message).handle(call);
+            state.afterSuccess(message.wireName());
             task.put("status", "success");
             task.put("result", result.isTextual() && result.asText().isEmpty() ? "" : "<value>" + result.asText() + "</value>");
         } catch (XapiFault fault) {

@@ -17,6 +17,14 @@ final class NetworkCalls {
         handlers.put("network.create", NetworkCalls::createNetwork);
         handlers.put("network.destroy", NetworkCalls::destroyNetwork);
         handlers.put("pool.create_VLAN_from_PIF", NetworkCalls::createVlan);
+        handlers.put("VLAN.destroy", call -> {
+            String untagged = call.object(1).path("untagged_PIF").asText();
+            call.store().destroy("VLAN", call.text(1));
+            if (call.store().exists("PIF", untagged)) {
+                call.store().destroy("PIF", untagged);
+            }
+            return Call.VOID;
+        });
     }
 
     private static JsonNode createVif(Call call) {

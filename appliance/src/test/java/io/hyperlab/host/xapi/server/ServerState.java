@@ -23,6 +23,8 @@ final class ServerState {
     private final Map<String, Deque<XapiFault>> faults = new HashMap<>();
     private final Map<String, Share> shares = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> hanging = new ArrayList<>();
+    private final List<String> expiring = new ArrayList<>();
     private String coordinator;
     private String hostRef;
     private String poolRef;
@@ -71,6 +73,27 @@ final class ServerState {
     XapiFault takeFault(String method) {
         Deque<XapiFault> queue = faults.get(method);
         return queue == null ? null : queue.poll();
+    }
+
+    /** The next Async call of {@code method} leaves its task pending, as a guest that ignores a shutdown request does. */
+    void hangNext(String method) {
+        hanging.add(method);
+    }
+
+    boolean takeHang(String method) {
+        return hanging.remove(method);
+    }
+
+    /** After the next successful call of {@code method}, every session ends, as when the toolstack restarts. */
+    void expireSessionsAfter(String method) {
+        expiring.add(method);
+    }
+
+    /** Ends every session if a test asked for it after {@code method}. */
+    void afterSuccess(String method) {
+        if (expiring.remove(method)) {
+            store.refs("session", session -> true).forEach(ref -> store.destroy("session", ref));
+        }
     }
 
     void addShare(Share share) {

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class StorageCalls {
     static final long ISO_SIZE = 700L << 20;
-    private static final Set<String> ISO_LOCATIONS = Set.of("cifs", "nfs_iso");
+    private static final Set<String> ISO_LOCATIONS = Set.of("cifs", "nfs_iso", "local");
 
     private StorageCalls() {
     }
@@ -100,9 +100,9 @@ final class StorageCalls {
         if (location.isEmpty()) {
             throw backendFailure(220, "'Location' parameter must be specified in Device Configuration", "");
         }
-        String kind = deviceConfig.path("type").asText("");
+        String kind = deviceConfig.path("type").asText(location.startsWith("/") ? "local" : "");
         if (!ISO_LOCATIONS.contains(kind)) {
-            throw backendFailure(226, "Invalid local path", location);
+            throw badLocation(location);
         }
         mountCheck(call.state(), kind, location, deviceConfig);
         if (deviceConfig.has("cifspassword")) {
@@ -125,21 +125,36 @@ final class StorageCalls {
     }
 
     private static void mountCheck(ServerState state, String kind, String location, ObjectNode deviceConfig) {
-        boolean wellFormed = kind.equals("cifs") ? location.matches("//[^/]+/.+") : location.matches("[^:/]+:/.*");
+        boolean wellFormed = switch (kind) {
+            case "cifs" -> location.matches("//[^/]+/.+");
+            case "nfs_iso" -> location.matches("[^:/]+:/.*");
+            default -> location.startsWith("/");
+        };
         if (!wellFormed) {
-            throw backendFailure(225, "Incorrect Location string format. String must be in the format SERVER:PATH "
-                + "for NFS targets, or \\\\SERVER\\PATH for CIFS targets", location);
+            throw badLocation(location);
         }
         if (kind.equals("cifs") && deviceConfig.has("vers") && !Set.of("1.0", "3.0").contains(deviceConfig.path("vers").asText())) {
             throw backendFailure(227, "Given SMB version is not allowed. Choose either 1.0 or 3.0", deviceConfig.path("vers").asText());
         }
         ServerState.Share share = state.share(location);
         if (share == null || !share.type().equals(kind)) {
+            if (kind.equals("local")) {
+                throw backendFailure(226, "Invalid local path", location);
+            }
             throw backendFailure(222, "Could not mount the directory specified in Device Configuration",
                 "mount error(2): No such file or directory");
         }
+        String password = deviceConfig.path("cifspassword").asText("");
+        if (deviceConfig.has("cifspassword_secret")) {
+            List<String> secrets = state.store().refs("secret",
+                secret -> secret.path("uuid").asText().equals(deviceConfig.path("cifspassword_secret").asText()));
+            if (secrets.isEmpty()) {
+                throw backendFailure(20, "No such secret.", deviceConfig.path("cifspassword_secret").asText());
+            }
+            password = state.store().get("secret", secrets.get(0)).path("value").asText();
+        }
         boolean credentialsOk = share.username() == null
-            || (share.username().equals(deviceConfig.path("username").asText()) && share.password().equals(deviceConfig.path("cifspassword").asText()));
+            || (share.username().equals(deviceConfig.path("username").asText()) && share.password().equals(password));
         if (!credentialsOk) {
             throw backendFailure(222, "Could not mount the directory specified in Device Configuration",
                 "mount error(13): Permission denied");
@@ -200,6 +215,11 @@ final class StorageCalls {
         ObjectNode sr = store.get("SR", srRef);
         sr.put("physical_utilisation", sr.path("physical_utilisation").asLong() + size);
         sr.put("virtual_allocation", sr.path("virtual_allocation").asLong() + size);
+    }
+
+    private static XapiFault badLocation(String location) {
+        return backendFailure(225, "Incorrect Location string format. String must be in the format SERVER:PATH "
+            + "for NFS targets, or \\\\SERVER\\PATH for CIFS targets", location);
     }
 
     private static XapiFault backendFailure(int code, String text, String detail) {

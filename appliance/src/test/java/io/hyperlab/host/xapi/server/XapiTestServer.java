@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hyperlab.host.xapi.CertificateFingerprint;
+import io.hyperlab.host.Fingerprint;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,19 @@ public final class XapiTestServer implements AutoCloseable {
         this.address = address;
     }
 
-    /** Starts a host with {@code host}'s records, on {@code address} at {@code port} (0 for any free port). */
+    /** Starts a host with {@code host}'s records, on its address at {@code port} (0 for any free port), with a new certificate. */
     public static XapiTestServer start(Vertx vertx, LabHost host, int port, String user, String password) {
-        SelfSignedCertificate certificate = SelfSignedCertificate.create(host.name());
+        return start(vertx, host, port, user, password, SelfSignedCertificate.create(host.name()));
+    }
+
+    /** Starts a host that presents the same certificate as {@code other} (a pool sharing one certificate). */
+    public static XapiTestServer startWithCertificateOf(XapiTestServer other, Vertx vertx, LabHost host, int port, String user,
+                                                       String password) {
+        return start(vertx, host, port, user, password, other.certificate);
+    }
+
+    private static XapiTestServer start(Vertx vertx, LabHost host, int port, String user, String password,
+                                        SelfSignedCertificate certificate) {
         ServerState state = new ServerState(new ObjectStore(DataModel.published()), user, password);
         host.seed(state);
         HttpServer http = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
@@ -76,9 +85,9 @@ public final class XapiTestServer implements AutoCloseable {
     }
 
     /** The SHA-256 fingerprint of this server's certificate, as the host's console would show it. */
-    public CertificateFingerprint fingerprint() {
+    public Fingerprint fingerprint() {
         try (InputStream in = Files.newInputStream(Path.of(certificate.certificatePath()))) {
-            return CertificateFingerprint.of((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return Fingerprint.ofCertificate(CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CertificateException e) {
@@ -123,10 +132,26 @@ public final class XapiTestServer implements AutoCloseable {
         });
     }
 
+    /** The next Async call of {@code method} never finishes (its task stays pending until cancelled). */
+    public void hangNext(String method) {
+        read(s -> {
+            s.hangNext(method);
+            return null;
+        });
+    }
+
     /** Ends every session, as a toolstack restart or session timeout does. */
     public void expireSessions() {
         read(s -> {
             s.store().refs("session", session -> true).forEach(ref -> s.store().destroy("session", ref));
+            return null;
+        });
+    }
+
+    /** Ends every session right after the next successful call of {@code method}: a session expiring mid-way. */
+    public void expireSessionsAfter(String method) {
+        read(s -> {
+            s.expireSessionsAfter(method);
             return null;
         });
     }
