@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.host.Fingerprint;
+import io.hyperlab.host.xapi.server.TestCertificate;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +35,7 @@ final class RecordingServer implements AutoCloseable {
     private JsonNode recording;
     private final List<String> methods = new ArrayList<>();
     private final List<String> received = new ArrayList<>();
-    private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    private final TestCertificate certificate = TestCertificate.create("localhost");
     private final HttpServer server;
 
     private RecordingServer(Vertx vertx) {
@@ -83,13 +79,7 @@ final class RecordingServer implements AutoCloseable {
     }
 
     Fingerprint fingerprint() {
-        try (InputStream in = Files.newInputStream(Path.of(certificate.certificatePath()))) {
-            return Fingerprint.ofCertificate(CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
-        }
+        return certificate.fingerprint();
     }
 
     /** The recorded params of {@code method}, as sent. */
@@ -144,6 +134,5 @@ final class RecordingServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().await();
-        certificate.delete();
     }
 }

@@ -11,16 +11,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,10 +31,10 @@ public final class XapiTestServer implements AutoCloseable {
     private final ServerState state;
     private final Dispatcher dispatcher;
     private final HttpServer server;
-    private final SelfSignedCertificate certificate;
+    private final TestCertificate certificate;
     private final String address;
 
-    private XapiTestServer(ServerState state, HttpServer server, SelfSignedCertificate certificate, String address) {
+    private XapiTestServer(ServerState state, HttpServer server, TestCertificate certificate, String address) {
         this.state = state;
         this.dispatcher = new Dispatcher(state);
         this.server = server;
@@ -50,7 +44,7 @@ public final class XapiTestServer implements AutoCloseable {
 
     /** Starts a host with {@code host}'s records, on its address at {@code port} (0 for any free port), with a new certificate. */
     public static XapiTestServer start(Vertx vertx, LabHost host, int port, String user, String password) {
-        return start(vertx, host, port, user, password, SelfSignedCertificate.create(host.name()));
+        return start(vertx, host, port, user, password, TestCertificate.create(host.name()));
     }
 
     /** Starts a host that presents the same certificate as {@code other} (a pool sharing one certificate). */
@@ -60,7 +54,7 @@ public final class XapiTestServer implements AutoCloseable {
     }
 
     private static XapiTestServer start(Vertx vertx, LabHost host, int port, String user, String password,
-                                        SelfSignedCertificate certificate) {
+                                        TestCertificate certificate) {
         ServerState state = new ServerState(new ObjectStore(DataModel.published()), user, password);
         host.seed(state);
         HttpServer http = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
@@ -86,13 +80,7 @@ public final class XapiTestServer implements AutoCloseable {
 
     /** The SHA-256 fingerprint of this server's certificate, as the host's console would show it. */
     public Fingerprint fingerprint() {
-        try (InputStream in = Files.newInputStream(Path.of(certificate.certificatePath()))) {
-            return Fingerprint.ofCertificate(CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
-        }
+        return certificate.fingerprint();
     }
 
     /** Reads the state safely from a test thread. */
@@ -105,18 +93,28 @@ public final class XapiTestServer implements AutoCloseable {
         return read(s -> Map.copyOf(s.store().census()));
     }
 
-    /** Every object of the class as {@code get_all_records} returns it. */
-    public List<JsonNode> records(String className) {
+    /** Every object of the class as {@code get_all_records} returns it, by reference. */
+    public Map<String, JsonNode> records(String className) {
         return read(s -> {
-            List<JsonNode> records = new ArrayList<>();
-            s.store().allViews(className).forEach(records::add);
+            Map<String, JsonNode> records = new LinkedHashMap<>();
+            s.store().allViews(className).fields().forEachRemaining(entry -> records.put(entry.getKey(), entry.getValue()));
             return records;
         });
     }
 
     /** The objects of the class whose {@code field} has this text value. */
     public List<JsonNode> find(String className, String field, String value) {
-        return records(className).stream().filter(record -> record.path(field).asText().equals(value)).toList();
+        return records(className).values().stream().filter(record -> record.path(field).asText().equals(value)).toList();
+    }
+
+    /** The reference of the one object of the class whose {@code field} has this text value. */
+    public String ref(String className, String field, String value) {
+        List<String> refs = records(className).entrySet().stream()
+            .filter(entry -> entry.getValue().path(field).asText().equals(value)).map(Map.Entry::getKey).toList();
+        if (refs.size() != 1) {
+            throw new IllegalStateException(refs.size() + " " + className + " objects have " + field + " = " + value);
+        }
+        return refs.get(0);
     }
 
     /** Every method called so far, in order, bad calls included. */
@@ -245,6 +243,5 @@ public final class XapiTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().await();
-        certificate.delete();
     }
 }
