@@ -128,7 +128,11 @@ final class ObjectStore {
     /** How many objects of each class exist: what tests compare to prove nothing was left behind. */
     Map<String, Integer> census() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        objects.forEach((className, byRef) -> counts.put(className, byRef.size()));
+        objects.forEach((className, byRef) -> {
+            if (!byRef.isEmpty()) {
+                counts.put(className, byRef.size());
+            }
+        });
         return counts;
     }
 }
