@@ -17,7 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +48,8 @@ final class RecordingServer implements AutoCloseable {
     static Map<String, JsonNode> load(String file) {
         try (InputStream in = RecordingServer.class.getResourceAsStream("/io/hyperlab/host/xapi/recordings/" + file)) {
             JsonNode root = JSON.readTree(in);
-            Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : root.properties()) {
                 byId.put(entry.getKey(), entry.getValue());
             }
             return byId;

@@ -25,14 +25,12 @@ import io.hyperlab.host.VmInfo;
 import io.hyperlab.host.VmSpec;
 import io.hyperlab.host.xapi.server.LabHost;
 import io.hyperlab.host.xapi.server.XapiTestServer;
-import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What goes wrong, and what the user reads: a wrong password, an unreachable host, a changed
@@ -40,25 +38,8 @@ import org.junit.jupiter.api.Test;
  * a step failing mid-way. Afterwards the host holds exactly what it held before.
  */
 class XapiDriverFaultsTest {
-    static Vertx vertx;
-    static XapiTestServer server;
-    static XapiDriver driver;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = XapiTestServer.start(vertx, LabHost.standard("127.0.0.1"), 0, XapiTesting.USER, XapiTesting.PASSWORD);
-        server.addShare("nas.lab:/export/isos", "nfs_iso", null, null, "debian-12.iso", "alpine-3.20.iso");
-        driver = XapiTesting.open(server);
-        driver.createIsoLibrary(new IsoLibrarySpec("isos", IsoLibraryKind.NFS, "nas.lab:/export/isos", null, null));
-    }
-
-    @AfterAll
-    static void stop() {
-        driver.close();
-        server.close();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final XapiLab LAB = XapiLab.withNfsLibrary("isos", "debian-12.iso", "alpine-3.20.iso");
 
     static VmSpec spec(String name) {
         return new VmSpec(name, "Debian Bookworm 12", new IsoRef("isos", "debian-12.iso"), BootMode.BIOS, null, 2, 2 * GIB, 16 * GIB,
@@ -67,17 +48,17 @@ class XapiDriverFaultsTest {
 
     /** Runs {@code action}, which must fail with {@code type}, and checks that nothing on the host changed. */
     static <T extends Throwable> T failsChangingNothing(Class<T> type, Runnable action) {
-        Map<String, Integer> before = server.census();
+        Map<String, Integer> before = LAB.server().census();
         T failure = assertThrows(type, action::run);
-        assertEquals(before, server.census(), "objects left behind after: " + failure.getMessage());
+        assertEquals(before, LAB.server().census(), "objects left behind after: " + failure.getMessage());
         return failure;
     }
 
     @Test
     void wrongPasswordSaysTheUserOrPasswordIsWrong() {
-        HostConnection wrong = XapiTesting.connection(server, "guess", server.fingerprint());
+        HostConnection wrong = XapiLab.connection(LAB.server(), "guess", LAB.server().fingerprint());
         HostAuthenticationException e = assertThrows(HostAuthenticationException.class,
-            () -> XapiProvider.open(wrong, XapiTesting.settings(server.fingerprint())));
+            () -> XapiProvider.open(wrong, XapiLab.settings(LAB.server().fingerprint())));
         assertEquals("XenServer refused the login of user 'root': the user or the password is wrong", e.getMessage());
     }
 
@@ -88,9 +69,9 @@ class XapiDriverFaultsTest {
             closed = probe.getLocalPort();
         }
         HostConnection nowhere = HostConnection.of("xcp9", "xapi://127.0.0.1:" + closed, "root", Secret.fromInput("secret"),
-            server.fingerprint());
+            LAB.server().fingerprint());
         HostUnreachableException e = assertThrows(HostUnreachableException.class,
-            () -> XapiProvider.open(nowhere, XapiTesting.settings(server.fingerprint())));
+            () -> XapiProvider.open(nowhere, XapiLab.settings(LAB.server().fingerprint())));
         assertTrue(e.getMessage().startsWith("cannot reach XenServer at 127.0.0.1:" + closed), e.getMessage());
         assertTrue(e.getMessage().contains("check the address, the port and that the host is up"), e.getMessage());
     }
@@ -98,41 +79,41 @@ class XapiDriverFaultsTest {
     @Test
     void changedCertificateIsRefusedWithBothFingerprints() {
         Fingerprint old = Fingerprint.parse("AB".repeat(32));
-        int calls = server.calls().size();
+        int calls = LAB.server().calls().size();
         UntrustedCertificateException e = assertThrows(UntrustedCertificateException.class,
-            () -> XapiProvider.open(XapiTesting.connection(server, XapiTesting.PASSWORD, old), XapiTesting.settings(old)));
+            () -> XapiProvider.open(XapiLab.connection(LAB.server(), XapiLab.PASSWORD, old), XapiLab.settings(old)));
         assertTrue(e.getMessage().contains("CHANGED") && e.getMessage().contains(old.toString())
-            && e.getMessage().contains(server.fingerprint().toString()), e.getMessage());
-        assertEquals(calls, server.calls().size(), "nothing, not even the login, reached the host");
+            && e.getMessage().contains(LAB.server().fingerprint().toString()), e.getMessage());
+        assertEquals(calls, LAB.server().calls().size(), "nothing, not even the login, reached the host");
     }
 
     @Test
     void missingPasswordIsAskedForBeforeConnecting() {
-        HostConnection none = HostConnection.of("xcp1", server.uri().toString(), "root", null, server.fingerprint());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> XapiProvider.open(none, XapiTesting.settings(null)));
+        HostConnection none = HostConnection.of("xcp1", LAB.server().uri().toString(), "root", null, LAB.server().fingerprint());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> XapiProvider.open(none, XapiLab.settings(null)));
         assertTrue(e.getMessage().contains("--password-file"), e.getMessage());
     }
 
     @Test
     void sessionThatExpiresMidwayIsRenewedAndTheVmIsFinished() {
-        int logins = Collections.frequency(server.calls(), "session.login_with_password");
-        server.expireSessionsAfter("VM.provision");
-        VmInfo vm = driver.createVm(spec("lab-renewed"));
-        assertEquals(logins + 1, Collections.frequency(server.calls(), "session.login_with_password"));
+        int logins = Collections.frequency(LAB.server().calls(), "session.login_with_password");
+        LAB.server().expireSessionsAfter("VM.provision");
+        VmInfo vm = LAB.driver().createVm(spec("lab-renewed"));
+        assertEquals(logins + 1, Collections.frequency(LAB.server().calls(), "session.login_with_password"));
         assertEquals(2, vm.vcpus());
-        assertEquals(1, server.find("VIF", "VM", server.ref("VM", "uuid", vm.uuid())).size(), "every step after the renewal ran");
-        driver.deleteVm("lab-renewed", true);
+        assertEquals(1, LAB.server().find("VIF", "VM", LAB.server().ref("VM", "uuid", vm.uuid())).size(), "every step after the renewal ran");
+        LAB.driver().deleteVm("lab-renewed", true);
     }
 
     @Test
     void poolMemberSendsTheDriverToItsCoordinator() {
-        try (XapiTestServer coordinator = XapiTestServer.start(vertx, LabHost.standard("127.0.0.2").withName("xcp-coordinator"), 0,
+        try (XapiTestServer coordinator = XapiTestServer.start(LAB.vertx(), LabHost.standard("127.0.0.2").withName("xcp-coordinator"), 0,
                  "root", "secret");
-             XapiTestServer member = XapiTestServer.startWithCertificateOf(coordinator, vertx,
+             XapiTestServer member = XapiTestServer.startWithCertificateOf(coordinator, LAB.vertx(),
                  LabHost.standard("127.0.0.1").withName("xcp-member"), coordinator.port(), "root", "secret")) {
             member.joinPool("127.0.0.2");
-            try (XapiDriver pooled = XapiProvider.open(XapiTesting.connection(member, "secret", coordinator.fingerprint()),
-                XapiTesting.settings(coordinator.fingerprint()))) {
+            try (XapiDriver pooled = XapiProvider.open(XapiLab.connection(member, "secret", coordinator.fingerprint()),
+                XapiLab.settings(coordinator.fingerprint()))) {
                 assertEquals("xcp-coordinator", pooled.facts().hostname());
                 assertEquals(List.of("legacy-pv", "old-hvm", "web01"), pooled.listVms().stream().map(VmInfo::name).toList());
             }
@@ -141,28 +122,28 @@ class XapiDriverFaultsTest {
 
     @Test
     void nameThatExistsIsRefusedBeforeAnyChange() {
-        ConflictException e = failsChangingNothing(ConflictException.class, () -> driver.createVm(spec("web01")));
+        ConflictException e = failsChangingNothing(ConflictException.class, () -> LAB.driver().createVm(spec("web01")));
         assertEquals("host 'xcp1' already has a VM named 'web01': choose another name", e.getMessage());
     }
 
     @Test
     void moreVcpusThanTheHostHasAreRefused() {
         VmSpec greedy = new VmSpec("lab-greedy", "Debian Bookworm 12", null, BootMode.BIOS, null, 32, GIB, 16 * GIB, null, null);
-        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> driver.createVm(greedy));
+        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> LAB.driver().createVm(greedy));
         assertEquals("VM 'lab-greedy' asks for 32 vCPUs but host 'xcp-lab' has 16 logical CPUs: give at most 16", e.getMessage());
     }
 
     @Test
     void moreMemoryThanTheHostHasIsRefused() {
         VmSpec greedy = new VmSpec("lab-greedy", "Debian Bookworm 12", null, BootMode.BIOS, null, 2, 128 * GIB, 16 * GIB, null, null);
-        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> driver.createVm(greedy));
+        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> LAB.driver().createVm(greedy));
         assertEquals("VM 'lab-greedy' asks for 128.0 GiB of memory but host 'xcp-lab' has 64.0 GiB in all", e.getMessage());
     }
 
     @Test
     void diskLargerThanTheSrsFreeSpaceIsRefused() {
         VmSpec huge = new VmSpec("lab-huge", "Debian Bookworm 12", null, BootMode.BIOS, null, 2, GIB, 600 * GIB, null, null);
-        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> driver.createVm(huge));
+        InvalidInputException e = failsChangingNothing(InvalidInputException.class, () -> LAB.driver().createVm(huge));
         assertTrue(e.getMessage().contains("does not fit SR 'Local storage'"), e.getMessage());
     }
 
@@ -170,20 +151,20 @@ class XapiDriverFaultsTest {
     void isoThatDoesNotExistIsNotFoundAndTheLibrarysIsosAreListed() {
         VmSpec spec = new VmSpec("lab-x", "Debian Bookworm 12", new IsoRef("isos", "debian-13.iso"), BootMode.BIOS, null, 2, GIB,
             16 * GIB, null, null);
-        NotFoundException e = failsChangingNothing(NotFoundException.class, () -> driver.createVm(spec));
+        NotFoundException e = failsChangingNothing(NotFoundException.class, () -> LAB.driver().createVm(spec));
         assertEquals("ISO library 'isos' on host 'xcp1' has no ISO 'debian-13.iso'; it has: alpine-3.20.iso, debian-12.iso", e.getMessage());
     }
 
     @Test
     void unknownTemplateNetworkLibraryAndHomeHostAreEachNamed() {
         Map<String, Runnable> cases = Map.of(
-            "host 'xcp1' has no VM template named 'Plan 9'", () -> driver.createVm(
+            "host 'xcp1' has no VM template named 'Plan 9'", () -> LAB.driver().createVm(
                 new VmSpec("lab-x", "Plan 9", null, BootMode.BIOS, null, 1, GIB, 16 * GIB, null, null)),
-            "host 'xcp1' has no network named 'dmz'", () -> driver.createVm(
+            "host 'xcp1' has no network named 'dmz'", () -> LAB.driver().createVm(
                 new VmSpec("lab-x", "Debian Bookworm 12", null, BootMode.BIOS, null, 1, GIB, 16 * GIB, null, "dmz")),
-            "host 'xcp1' has no ISO library named 'media'", () -> driver.createVm(
+            "host 'xcp1' has no ISO library named 'media'", () -> LAB.driver().createVm(
                 new VmSpec("lab-x", "Debian Bookworm 12", new IsoRef("media", "a.iso"), BootMode.BIOS, null, 1, GIB, 16 * GIB, null, null)),
-            "host 'xcp1' has no home host named 'xcp-other'", () -> driver.createVm(
+            "host 'xcp1' has no home host named 'xcp-other'", () -> LAB.driver().createVm(
                 new VmSpec("lab-x", "Debian Bookworm 12", null, BootMode.BIOS, "xcp-other", 1, GIB, 16 * GIB, null, null)));
         cases.forEach((message, action) -> {
             NotFoundException e = failsChangingNothing(NotFoundException.class, action);
@@ -193,26 +174,26 @@ class XapiDriverFaultsTest {
 
     @Test
     void stepFailingMidwayIsNamedAndEverythingMadeIsUndone() {
-        int mark = server.calls().size();
-        server.failNext("VBD.insert", "VBD_NOT_EMPTY", "OpaqueRef:cd");
-        StepFailedException e = failsChangingNothing(StepFailedException.class, () -> driver.createVm(spec("lab-broken")));
+        int mark = LAB.server().calls().size();
+        LAB.server().failNext("VBD.insert", "VBD_NOT_EMPTY", "OpaqueRef:cd");
+        StepFailedException e = failsChangingNothing(StepFailedException.class, () -> LAB.driver().createVm(spec("lab-broken")));
         assertEquals("insert ISO 'debian-12.iso'", e.step());
         assertTrue(e.getMessage().contains("VBD_NOT_EMPTY") && e.getMessage().contains("everything made before it was undone"),
             e.getMessage());
-        assertTrue(XapiTesting.changesSince(server, mark).containsAll(List.of("VM.destroy", "VDI.destroy")));
+        assertTrue(XapiLab.changesSince(LAB.server(), mark).containsAll(List.of("VM.destroy", "VDI.destroy")));
     }
 
     @Test
     void provisioningThatFailsLeavesNoVmAndNoDisk() {
-        server.failNext("VM.provision", "SR_FULL", "17179869184", "536870912000");
-        StepFailedException e = failsChangingNothing(StepFailedException.class, () -> driver.createVm(spec("lab-full")));
+        LAB.server().failNext("VM.provision", "SR_FULL", "17179869184", "536870912000");
+        StepFailedException e = failsChangingNothing(StepFailedException.class, () -> LAB.driver().createVm(spec("lab-full")));
         assertEquals("provision the disk", e.step());
         assertInstanceOf(XapiException.class, e.getCause());
     }
 
     @Test
     void isoLibraryOnAShareThatIsNotThereSaysItCouldNotMount() {
-        HyperLabException e = failsChangingNothing(HyperLabException.class, () -> driver.createIsoLibrary(
+        HyperLabException e = failsChangingNothing(HyperLabException.class, () -> LAB.driver().createIsoLibrary(
             new IsoLibrarySpec("ghost", IsoLibraryKind.NFS, "nas.lab:/export/nothing", null, null)));
         assertTrue(e.getMessage().contains("XenServer could not mount nas.lab:/export/nothing: Could not mount the directory"),
             e.getMessage());

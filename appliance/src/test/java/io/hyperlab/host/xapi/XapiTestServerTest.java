@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hyperlab.host.xapi.server.LabHost;
-import io.hyperlab.host.xapi.server.XapiTestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -18,31 +15,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The test server is as strict as XAPI: what XAPI would refuse, it refuses with XAPI's error. */
 class XapiTestServerTest {
-    static Vertx vertx;
-    static XapiTestServer server;
     static JsonRpcClient client;
     static String session;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        server = XapiTestServer.start(vertx, LabHost.standard("127.0.0.1"), 0, "root", "secret");
-        client = new JsonRpcClient(vertx, XapiEndpoint.of(server.uri()), server.fingerprint(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    @RegisterExtension
+    static final XapiLab LAB = new XapiLab(lab -> {
+        client = new JsonRpcClient(lab.vertx(), XapiEndpoint.of(lab.server().uri()), lab.server().fingerprint(), Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
         session = client.call("session.login_with_password", List.of("root", "secret", "1.0", "test")).await().asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-        vertx.close().await();
-    }
+    }, false);
 
     private static XapiException refusal(String method, Object... params) {
         return assertThrows(XapiException.class, () -> client.call(method, List.of(params)).await());
@@ -98,7 +84,7 @@ class XapiTestServerTest {
 
     @Test
     void recordsHoldEveryLiveFieldOfTheDataModelAndNoRemovedOne() {
-        Map.Entry<String, JsonNode> metrics = client.call("host_metrics.get_all_records", List.of(session)).await().fields().next();
+        Map.Entry<String, JsonNode> metrics = client.call("host_metrics.get_all_records", List.of(session)).await().properties().iterator().next();
         Set<String> fields = new HashSet<>();
         metrics.getValue().fieldNames().forEachRemaining(fields::add);
         assertEquals(Set.of("uuid", "memory_total", "live", "last_updated", "other_config"), fields);
@@ -124,7 +110,7 @@ class XapiTestServerTest {
 
     @Test
     void asyncCallsAnswerWithATaskThatHoldsTheResult() {
-        String template = server.find("VM", "name_label", "Other install media").get(0).path("uuid").asText();
+        String template = LAB.server().find("VM", "name_label", "Other install media").get(0).path("uuid").asText();
         String ref = client.call("VM.get_by_uuid", List.of(session, template)).await().asText();
         String task = client.call("Async.VM.clone", List.of(session, ref, "async-clone")).await().asText();
         JsonNode record = client.call("task.get_record", List.of(session, task)).await();
@@ -153,10 +139,10 @@ class XapiTestServerTest {
     }
 
     private static HttpResponse<Buffer> post(String body) {
-        WebClient web = WebClient.create(vertx, new WebClientOptions().setSsl(true).setVerifyHost(false)
-            .setTrustOptions(new PinnedTrustOptions(new PinningTrustManager(server.fingerprint()))));
+        WebClient web = WebClient.create(LAB.vertx(), new WebClientOptions().setSsl(true).setVerifyHost(false)
+            .setTrustOptions(new PinnedTrustOptions(new PinningTrustManager(LAB.server().fingerprint()))));
         try {
-            return web.post(server.port(), server.address(), "/jsonrpc").sendBuffer(Buffer.buffer(body)).await();
+            return web.post(LAB.server().port(), LAB.server().address(), "/jsonrpc").sendBuffer(Buffer.buffer(body)).await();
         } finally {
             web.close();
         }

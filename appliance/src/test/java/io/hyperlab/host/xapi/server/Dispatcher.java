@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,8 +99,7 @@ final class Dispatcher {
         } else if (type instanceof XapiType.SetOf set) {
             value.forEach(item -> checkReferences(set.element(), item, nullAllowed));
         } else if (type instanceof XapiType.MapOf map) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 checkReferences(map.key(), XapiType.NODES.textNode(entry.getKey()), nullAllowed);
                 checkReferences(map.value(), entry.getValue(), nullAllowed);
             }
@@ -157,7 +155,7 @@ final class Dispatcher {
 
     static Map<String, JsonNode> toMap(ObjectNode fields) {
         Map<String, JsonNode> map = new HashMap<>();
-        fields.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue()));
+        fields.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue()));
         return map;
     }
 

@@ -97,7 +97,7 @@ public final class XapiTestServer implements AutoCloseable {
     public Map<String, JsonNode> records(String className) {
         return read(s -> {
             Map<String, JsonNode> records = new LinkedHashMap<>();
-            s.store().allViews(className).fields().forEachRemaining(entry -> records.put(entry.getKey(), entry.getValue()));
+            s.store().allViews(className).properties().forEach(entry -> records.put(entry.getKey(), entry.getValue()));
             return records;
         });
     }

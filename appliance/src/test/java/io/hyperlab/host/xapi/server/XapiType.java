@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -157,8 +156,7 @@ sealed interface XapiType {
             if (!node.isObject()) {
                 return "expected an object, got " + node;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String problem = key instanceof Primitive p && p.name().equals("int")
                     ? (entry.getKey().matches("-?\\d+") ? null : "map key '" + entry.getKey() + "' is not an int")
                     : key.check(NODES.textNode(entry.getKey()), model);
