@@ -35,8 +35,8 @@ public class UntrustedCertificateException extends HyperLabException {
     private static String message(String host, Fingerprint seen, Fingerprint pinned) {
         if (pinned == null) {
             return "the TLS certificate of " + host + " is not trusted yet; its SHA-256 fingerprint is " + seen
-                + ". Check it on the host's console (XenServer: xe host-param-get param-name=certificate-fingerprint"
-                + " or the xsconsole status screen) and, if it matches, confirm it with --fingerprint " + seen;
+                + ". Check it on the host's console (openssl x509 -noout -fingerprint -sha256 -in /etc/xensource/xapi-ssl.pem)"
+                + " and, if it matches, confirm it with --fingerprint " + seen;
         }
         return "the TLS certificate of " + host + " CHANGED: expected SHA-256 " + pinned + " but the host presented " + seen
             + ". Nothing was sent. If the host's certificate was renewed on purpose, confirm the new one with --fingerprint "

@@ -74,6 +74,19 @@ class HostConnectionTest {
         assertNull(HostConnection.of("k", "qemu:///system", null, null, null).password());
     }
 
+    @Test
+    void untrustedCertificateSaysWhatToCheckAndHowToConfirm() {
+        Fingerprint seen = Fingerprint.parse("11".repeat(32));
+        UntrustedCertificateException first = new UntrustedCertificateException("xen1.lab", seen, null);
+        assertTrue(first.getMessage().startsWith("the TLS certificate of xen1.lab is not trusted yet; its SHA-256 fingerprint is 11:11:"),
+            first.getMessage());
+        assertTrue(first.getMessage().endsWith("confirm it with --fingerprint " + seen), first.getMessage());
+        UntrustedCertificateException changed = new UntrustedCertificateException("xen1.lab", seen, Fingerprint.parse(FP));
+        assertTrue(changed.getMessage().contains("CHANGED: expected SHA-256 " + FP + " but the host presented " + seen),
+            changed.getMessage());
+        assertEquals(Fingerprint.parse(FP), changed.pinned());
+    }
+
     private static void assertRefused(String message, String uri) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> HostConnection.of("h", uri, null, null, null));
         assertTrue(e.getMessage().contains(message), "expected '" + message + "' in: " + e.getMessage());
