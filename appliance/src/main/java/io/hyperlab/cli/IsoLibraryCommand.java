@@ -63,33 +63,42 @@ final class IsoLibraryCommand {
         }
     }
 
-    @Command(name = "isos", mixinStandardHelpOptions = true, description = "List the ISO images of a library.")
-    static final class Isos extends VmCommand.OnHost {
+    /** Lists a library's ISOs, after a new scan of its share or not. */
+    abstract static class IsoListing extends VmCommand.OnHost {
         @Parameters(paramLabel = "LIBRARY", description = "The ISO library.")
         String library;
+
+        abstract boolean rescan();
 
         @Override
         void run(HostAccess access) {
             List<IsoImage> isos;
             try (HostDriver driver = access.driver(host)) {
-                isos = driver.listIsos(library);
+                isos = rescan() ? driver.rescanIsoLibrary(library) : driver.listIsos(library);
             }
-            print(isos, render(library, isos));
+            print(isos, isos.isEmpty() ? "ISO library " + library + " holds no ISO images." : table(isos));
+        }
+
+        private static String table(List<IsoImage> isos) {
+            Table table = new Table("ISO", ">Size");
+            isos.forEach(iso -> table.add(iso.name(), ByteSize.format(iso.sizeBytes())));
+            return table.render("");
+        }
+    }
+
+    @Command(name = "isos", mixinStandardHelpOptions = true, description = "List the ISO images of a library.")
+    static final class Isos extends IsoListing {
+        @Override
+        boolean rescan() {
+            return false;
         }
     }
 
     @Command(name = "rescan", mixinStandardHelpOptions = true, description = "Scan a library again for ISOs added to its share.")
-    static final class Rescan extends VmCommand.OnHost {
-        @Parameters(paramLabel = "LIBRARY", description = "The ISO library.")
-        String library;
-
+    static final class Rescan extends IsoListing {
         @Override
-        void run(HostAccess access) {
-            List<IsoImage> isos;
-            try (HostDriver driver = access.driver(host)) {
-                isos = driver.rescanIsoLibrary(library);
-            }
-            print(isos, render(library, isos));
+        boolean rescan() {
+            return true;
         }
     }
 
@@ -105,14 +114,5 @@ final class IsoLibraryCommand {
             }
             print(Map.of("removed", library), "Removed ISO library " + library + " from host " + host + "; its files were kept.");
         }
-    }
-
-    private static String render(String library, List<IsoImage> isos) {
-        if (isos.isEmpty()) {
-            return "ISO library " + library + " holds no ISO images.";
-        }
-        Table table = new Table("ISO", ">Size");
-        isos.forEach(iso -> table.add(iso.name(), ByteSize.format(iso.sizeBytes())));
-        return table.render("");
     }
 }

@@ -85,6 +85,10 @@ class HostConnectionTest {
         assertTrue(changed.getMessage().contains("CHANGED: expected SHA-256 " + FP + " but the host presented " + seen),
             changed.getMessage());
         assertEquals(Fingerprint.parse(FP), changed.pinned());
+        UntrustedCertificateException advised = new UntrustedCertificateException("xen0.lab", seen, Fingerprint.parse(FP),
+            "xen1.lab is a pool member: add its coordinator xen0.lab instead");
+        assertEquals("the TLS certificate of xen0.lab is not the one pinned (" + FP + "); it presented SHA-256 " + seen
+            + ". Nothing was sent. xen1.lab is a pool member: add its coordinator xen0.lab instead", advised.getMessage());
     }
 
     private static void assertRefused(String message, String uri) {
