@@ -20,13 +20,17 @@ public final class Actions {
     public long start(String actor, String host, String action, String parametersJson) {
         return history.transaction(() -> {
             try (PreparedStatement insert = history.connection().prepareStatement(
-                "INSERT INTO actions (started_at, actor, host, action, parameters, outcome) VALUES (?, ?, ?, ?, ?, 'running')",
+                "INSERT INTO actions (started_at, actor, host, action, parameters, outcome, owner_pid, owner_started)"
+                    + " VALUES (?, ?, ?, ?, ?, 'running', ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, History.now().toString());
                 insert.setString(2, actor);
                 insert.setString(3, host);
                 insert.setString(4, action);
                 insert.setString(5, parametersJson);
+                Owner owner = Owner.current();
+                insert.setLong(6, owner.pid());
+                insert.setString(7, owner.started());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -49,6 +53,26 @@ public final class Actions {
             }
             return null;
         });
+    }
+
+    /** Marks failed every action still running whose process is gone (killed before it could say how it ended). */
+    void recoverAbandoned() {
+        List<Long> abandoned = history.query(() -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = history.connection().prepareStatement(
+                "SELECT id, owner_pid, owner_started FROM actions WHERE outcome = 'running' AND owner_pid IS NOT NULL");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (!new Owner(rs.getLong(2), rs.getString(3)).isAlive()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        for (long id : abandoned) {
+            finish(id, "its process ended before the action finished; check the host for what it left");
+        }
     }
 
     /** Every action, oldest first; only those on {@code host} when it is not null. */

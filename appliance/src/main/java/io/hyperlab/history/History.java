@@ -35,6 +35,7 @@ public final class History implements AutoCloseable {
         this.connection = connection;
         Migrations.apply(connection, file);
         this.recovered = recoverInterrupted();
+        actions().recoverAbandoned();
     }
 
     /** Opens (creating it if needed) the history in {@code folder}/hyperlab.db. */

@@ -40,6 +40,22 @@ class HostCommandsTest {
     }
 
     @Test
+    void everyHostCommandHasHelp() {
+        Cli help = Cli.run("--help");
+        for (String command : new String[] {"host", "vm", "iso-library", "network", "actions"}) {
+            assertTrue(help.out().contains(command), help.toString());
+        }
+        for (String[] args : new String[][] {{"host", "add", "--help"}, {"host", "list", "--help"}, {"host", "info", "--help"},
+            {"host", "preflight", "--help"}, {"host", "remove", "--help"}, {"vm", "list", "--help"}, {"vm", "create", "--help"},
+            {"vm", "start", "--help"}, {"vm", "stop", "--help"}, {"vm", "delete", "--help"}, {"iso-library", "add", "--help"},
+            {"iso-library", "list", "--help"}, {"iso-library", "isos", "--help"}, {"iso-library", "rescan", "--help"},
+            {"network", "list", "--help"}, {"network", "create", "--help"}, {"actions", "--help"}}) {
+            assertEquals(0, Cli.run(args).exit(), String.join(" ", args));
+        }
+        assertTrue(Cli.run("vm", "delete", "--help").out().contains("--with-disks"));
+    }
+
+    @Test
     void hostIsAddedListedInspectedCheckedAndRemoved() throws Exception {
         Path password = temp.resolve("password");
         Files.writeString(password, PASSWORD + "\n");

@@ -22,6 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryAndActionLogTest {
     private static final String PASSWORD = "Xen-s3cret'<&>";
 
+    @Test
+    void actionLeftRunningByAKilledProcessIsMarkedFailedOnOpen() throws Exception {
+        try (History history = History.openIn(temp)) {
+            history.actions().start("cli:root", "kvm1", "vm create", "{}");
+        }
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + temp.resolve(History.FILE_NAME));
+             var update = db.createStatement()) {
+            // A pid no process has: the action's process is gone.
+            update.executeUpdate("UPDATE actions SET owner_pid = 2147483646, owner_started = NULL");
+        }
+        try (History history = History.openIn(temp)) {
+            ActionRow action = history.actions().list(null).get(0);
+            assertEquals("failed", action.outcome());
+            assertEquals("its process ended before the action finished; check the host for what it left", action.error());
+        }
+    }
+
     @TempDir
     Path temp;
 

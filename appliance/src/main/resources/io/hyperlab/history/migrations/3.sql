@@ -10,3 +10,6 @@ CREATE TABLE hosts (
     added_at    TEXT NOT NULL
 );
 CREATE INDEX actions_host ON actions (host, started_at);
+-- The process doing an action, so that one left running by a killed process is marked failed.
+ALTER TABLE actions ADD COLUMN owner_pid INTEGER;
+ALTER TABLE actions ADD COLUMN owner_started TEXT;
