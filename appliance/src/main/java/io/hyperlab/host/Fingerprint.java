@@ -1,5 +1,6 @@
 package io.hyperlab.host;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.hyperlab.InvalidInputException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +34,7 @@ public record Fingerprint(String sha256) {
         }
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return sha256;

@@ -16,7 +16,8 @@ public final class HostDrivers {
     public static HostDriver open(HostConnection connection) {
         HostDriverProvider provider = PROVIDERS.get(connection.kind());
         if (provider == null) {
-            throw new HyperLabException("this HyperLab has no " + connection.kind().id() + " driver; it has: " + available());
+            throw new HyperLabException("this HyperLab has no " + connection.kind().id() + " driver; it has: "
+                + String.join(", ", available().stream().map(HostKind::id).sorted().toList()));
         }
         return provider.open(connection);
     }

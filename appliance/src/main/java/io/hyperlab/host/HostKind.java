@@ -1,5 +1,6 @@
 package io.hyperlab.host;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.hyperlab.InvalidInputException;
 import java.net.URI;
 import java.util.Locale;
@@ -24,6 +25,7 @@ public enum HostKind {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }

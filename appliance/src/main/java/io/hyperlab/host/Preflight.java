@@ -80,7 +80,7 @@ public final class Preflight {
             .max(Integer::compare).orElse(null);
         if (fastest == null) {
             return new RequirementCheck("network interface", Verdict.UNKNOWN,
-                facts.nics().isEmpty() ? null : facts.nics().size() + " NICs, speed not reported", rule);
+                facts.nics().isEmpty() ? null : facts.nics().size() + " NIC(s), speed not reported", rule);
         }
         return new RequirementCheck("network interface", verdict(fastest >= minMbit), fastest + " Mbit/s", rule);
     }

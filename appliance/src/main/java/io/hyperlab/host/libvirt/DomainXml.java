@@ -7,7 +7,7 @@ import io.hyperlab.host.VmSpec;
  * The domain XML for a new VM: q35 where the host has it, BIOS or UEFI (OVMF through
  * {@code <os firmware='efi'>}), boot from CD then disk, the disk (qcow2) and CD-ROM (raw, SATA,
  * read-only) as pool volumes, a NIC on a libvirt network, serial console, VNC on the host's
- * loopback, a guest-agent channel, balloon and RNG.
+ * loopback, a guest-agent channel, balloon and RNG. UEFI is OVMF without Secure Boot.
  */
 final class DomainXml {
     private DomainXml() {
@@ -23,8 +23,15 @@ final class DomainXml {
 
     static String build(VmSpec spec, OsProfile profile, Target target, CpuChoice cpu, Volume disk, Volume iso) {
         long memoryKib = spec.memoryBytes() / 1024;
-        Xml os = Xml.element("os").attr("firmware", spec.bootMode() == BootMode.UEFI ? "efi" : null)
-            .add(Xml.element("type", "hvm").attr("arch", target.arch()).attr("machine", target.machine()));
+        boolean uefi = spec.bootMode() == BootMode.UEFI;
+        Xml os = Xml.element("os").attr("firmware", uefi ? "efi" : null);
+        if (uefi) {
+            // Plain OVMF: the Secure Boot builds need SMM, which some hosts (nested KVM) lack.
+            os.add(Xml.element("firmware").add(
+                Xml.element("feature").attr("enabled", "no").attr("name", "secure-boot"),
+                Xml.element("feature").attr("enabled", "no").attr("name", "enrolled-keys")));
+        }
+        os.add(Xml.element("type", "hvm").attr("arch", target.arch()).attr("machine", target.machine()));
         if (iso != null) {
             os.add(Xml.element("boot").attr("dev", "cdrom"));
         }

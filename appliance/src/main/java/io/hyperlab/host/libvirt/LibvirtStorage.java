@@ -33,10 +33,8 @@ final class LibvirtStorage {
     }
 
     List<StorageInfo> list(Connect connect) throws LibvirtException {
-        List<String> names = new ArrayList<>(List.of(connect.listStoragePools()));
-        names.addAll(List.of(connect.listDefinedStoragePools()));
         List<StorageInfo> pools = new ArrayList<>();
-        for (String name : names) {
+        for (String name : poolNames(connect)) {
             pools.add(info(connect.storagePoolLookupByName(name)));
         }
         pools.sort(Comparator.comparing(StorageInfo::name));
@@ -48,7 +46,9 @@ final class LibvirtStorage {
             return connect.storagePoolLookupByName(name);
         } catch (LibvirtException e) {
             if (LibvirtErrors.code(e) == ErrorNumber.VIR_ERR_NO_STORAGE_POOL) {
-                throw new NotFoundException("no " + role + " '" + name + "' on host " + host + "; it has: " + names(connect)
+                List<String> names = poolNames(connect);
+                throw new NotFoundException("no " + role + " '" + name + "' on host " + host + "; it has: "
+                    + (names.isEmpty() ? "no pools" : String.join(", ", names))
                     + " (see: hyperlab iso-library list --host " + host + ")");
             }
             throw e;
@@ -93,8 +93,7 @@ final class LibvirtStorage {
 
     StorageInfo create(LibvirtSession session, IsoLibrarySpec spec) {
         session.call("checking ISO library '" + spec.name() + "'", connect -> {
-            if (List.of(connect.listStoragePools()).contains(spec.name())
-                || List.of(connect.listDefinedStoragePools()).contains(spec.name())) {
+            if (poolNames(connect).contains(spec.name())) {
                 throw new ConflictException("storage pool '" + spec.name() + "' already exists on host " + host
                     + "; choose another name");
             }
@@ -193,9 +192,11 @@ final class LibvirtStorage {
             active ? info.available : 0, active, "netfs".equals(type));
     }
 
-    private static String names(Connect connect) throws LibvirtException {
+    /** Every pool's name, active or not, sorted. */
+    private static List<String> poolNames(Connect connect) throws LibvirtException {
         List<String> names = new ArrayList<>(List.of(connect.listStoragePools()));
         names.addAll(List.of(connect.listDefinedStoragePools()));
-        return names.isEmpty() ? "no pools" : String.join(", ", names.stream().sorted().toList());
+        names.sort(null);
+        return names;
     }
 }

@@ -1,0 +1,2 @@
+-- PLACEHOLDER on branch issue-5-hosts only: migration 2 (report imports) is written on another
+-- branch; this empty one lets 3.sql apply here. The merge into main replaces it.
