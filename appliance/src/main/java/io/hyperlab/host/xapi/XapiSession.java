@@ -200,8 +200,9 @@ public final class XapiSession implements AutoCloseable {
                     target.close();
                     return login(redirectsLeft - 1).recover(next -> Future.failedFuture(
                         next instanceof UntrustedCertificateException untrusted && untrusted.pinned() != null
-                            ? new UntrustedCertificateException(coordinator + " (pool coordinator of " + target.endpoint()
-                                + "; add that address instead)", untrusted.seen(), untrusted.pinned())
+                            ? new UntrustedCertificateException(coordinator.toString(), untrusted.seen(), untrusted.pinned(),
+                                "It is the pool coordinator of " + target.endpoint() + ", which sent us there: connect to the "
+                                + "coordinator " + coordinator.host() + " instead, after checking its fingerprint on its console")
                             : next));
                 }
                 return Future.failedFuture(failure);

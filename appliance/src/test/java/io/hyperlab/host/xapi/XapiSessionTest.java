@@ -117,7 +117,8 @@ class XapiSessionTest {
             Exception e = assertThrows(Exception.class, () -> open(member, "secret", member.fingerprint()));
             UntrustedCertificateException untrusted = assertInstanceOf(UntrustedCertificateException.class, e);
             assertEquals(coordinator.fingerprint(), untrusted.seen());
-            assertTrue(e.getMessage().contains("pool coordinator of 127.0.0.1:" + coordinator.port()), e.getMessage());
+            assertTrue(e.getMessage().contains("It is the pool coordinator of 127.0.0.1:" + coordinator.port()
+                + ", which sent us there: connect to the coordinator 127.0.0.2 instead"), e.getMessage());
             assertTrue(coordinator.calls().isEmpty());
         }
     }
