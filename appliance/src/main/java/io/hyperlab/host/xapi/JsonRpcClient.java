@@ -51,11 +51,6 @@ final class JsonRpcClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** The fingerprint the server last presented, or null before the first handshake. */
-    Fingerprint seenFingerprint() {
-        return trust.seen();
-    }
-
     /** Calls {@code method} with {@code params} as they go on the wire (the session first, where there is one). */
     Future<JsonNode> call(String method, List<?> params) {
         long id = ids.incrementAndGet();

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ final class VmCreation {
             Map<String, String> boot = new LinkedHashMap<>(plan.templateRecord().hvmBootParams());
             boot.put("order", "dc");
             boot.put("firmware", spec.bootMode() == BootMode.UEFI ? "uefi" : "bios");
-            steps.run("set boot from CD then disk with " + spec.bootMode().id().toUpperCase(),
+            steps.run("set boot from CD then disk with " + spec.bootMode().id().toUpperCase(Locale.ROOT),
                 () -> XapiCalls.await(session.call("VM.set_HVM_boot_params", vm, boot)));
         }
         if (plan.homeHost() != null) {

@@ -3,7 +3,6 @@ package io.hyperlab.host.xapi;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +26,6 @@ public final class XapiClass<R> {
     public static final XapiClass<XapiRecords.PifMetrics> PIF_METRICS = new XapiClass<>("PIF_metrics", XapiRecords.PifMetrics.class);
     public static final XapiClass<XapiRecords.Vlan> VLAN = new XapiClass<>("VLAN", XapiRecords.Vlan.class);
     public static final XapiClass<XapiRecords.Vif> VIF = new XapiClass<>("VIF", XapiRecords.Vif.class);
-    public static final XapiClass<XapiRecords.Task> TASK = new XapiClass<>("task", XapiRecords.Task.class);
-
-    private static final JavaType REFS = TypeFactory.defaultInstance().constructCollectionType(List.class, String.class);
 
     private final String name;
     private final JavaType record;
@@ -53,16 +49,6 @@ public final class XapiClass<R> {
 
     public Future<R> record(XapiSession session, String ref) {
         return session.call(record, name + ".get_record", ref);
-    }
-
-    /** The reference of the object with this UUID ({@code UUID_INVALID} when there is none). */
-    public Future<String> byUuid(XapiSession session, String uuid) {
-        return session.call(String.class, name + ".get_by_uuid", uuid);
-    }
-
-    /** References of the objects with this name (for classes that have names). */
-    public Future<List<String>> byNameLabel(XapiSession session, String label) {
-        return session.call(REFS, name + ".get_by_name_label", label);
     }
 
     /** Calls {@code NAME.create} with the record's fields and returns the new reference. */

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ public final class XapiDriver implements HostDriver {
                 }
             }
             default -> throw new ConflictException("VM '" + handle.name() + "' on host '" + connection.name() + "' is "
-                + handle.record().powerState().toLowerCase() + ": resume it before starting it");
+                + handle.record().powerState().toLowerCase(Locale.ROOT) + ": resume it before starting it");
         }
     }
 
@@ -112,7 +113,7 @@ public final class XapiDriver implements HostDriver {
         }
         if (!handle.record().powerState().equals("Running")) {
             throw new ConflictException("VM '" + handle.name() + "' on host '" + connection.name() + "' is "
-                + handle.record().powerState().toLowerCase() + ": only a running VM can shut down cleanly; force it off instead");
+                + handle.record().powerState().toLowerCase(Locale.ROOT) + ": only a running VM can shut down cleanly; force it off instead");
         }
         String task = XapiCalls.await(session.start("VM.clean_shutdown", handle.ref()));
         try {
@@ -139,7 +140,7 @@ public final class XapiDriver implements HostDriver {
         VmHandle handle = find(vm);
         if (!handle.record().powerState().equals("Halted")) {
             throw new ConflictException("VM '" + handle.name() + "' on host '" + connection.name() + "' is "
-                + handle.record().powerState().toLowerCase() + ": stop it before deleting it");
+                + handle.record().powerState().toLowerCase(Locale.ROOT) + ": stop it before deleting it");
         }
         List<String> disks = XapiInventory.diskVdis(session, handle.ref());
         XapiCalls.await(session.call("VM.destroy", handle.ref()));

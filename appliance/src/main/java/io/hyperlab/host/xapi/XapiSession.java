@@ -69,11 +69,6 @@ public final class XapiSession implements AutoCloseable {
         return client.endpoint();
     }
 
-    /** The SHA-256 fingerprint of the certificate the host presented. */
-    public Fingerprint certificateFingerprint() {
-        return client.seenFingerprint();
-    }
-
     /** Calls {@code method} with the session reference and then {@code args}; the raw result. */
     public Future<JsonNode> call(String method, Object... args) {
         String ref = sessionRef;

@@ -38,7 +38,6 @@ class XapiSessionTest {
     void loginSendsUserPasswordVersionAndOriginator() {
         try (XapiSession session = open(LAB.server(), "secret", LAB.server().fingerprint())) {
             assertEquals("xcp-lab", XapiClass.HOST.allRecords(session).await().values().iterator().next().nameLabel());
-            assertEquals(LAB.server().fingerprint(), session.certificateFingerprint());
         }
         assertTrue(LAB.server().find("session", "originator", "HyperLab test").isEmpty(), "logout ended the session on the host");
     }
@@ -126,7 +125,7 @@ class XapiSessionTest {
     @Test
     void failedTaskIsAnErrorOfItsMethod() {
         try (XapiSession session = open(LAB.server(), "secret", LAB.server().fingerprint())) {
-            String template = XapiClass.VM.byNameLabel(session, "Other install media").await().get(0);
+            String template = LAB.server().ref("VM", "name_label", "Other install media");
             LAB.server().failNext("VM.clone", "SR_FULL", "1024", "512");
             Exception e = assertThrows(Exception.class, () -> session.run("VM.clone", template, "never").await());
             XapiException refused = assertInstanceOf(XapiException.class, e);
