@@ -27,7 +27,7 @@ class MigrationsTest {
         History.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals(Migrations.latest(), Migrations.userVersion(c));
-            assertEquals(List.of("actions", "environments", "measurements", "runs", "trials"), tables(c));
+            assertEquals(List.of("actions", "environments", "hosts", "measurements", "runs", "trials"), tables(c));
             assertEquals("wal", single(c, "PRAGMA journal_mode"));
         }
         assertTrue(Migrations.latest() >= 1);
