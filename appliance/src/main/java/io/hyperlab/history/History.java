@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The SQLite history of every run: one file, WAL mode, foreign keys on, schema brought up to
- * date on open. Opening it also marks as interrupted every run whose process is gone, keeping
+ * date on open; the file and its journals are readable by their owner only, since the history
+ * also keeps host passwords. Opening it also marks as interrupted every run whose process is gone, keeping
  * the trials that process finished. One instance serves one process; its methods are
  * thread-safe.
  */
@@ -35,6 +36,7 @@ public final class History implements AutoCloseable {
         this.connection = connection;
         Migrations.apply(connection, file);
         this.recovered = recoverInterrupted();
+        actions().recoverAbandoned();
     }
 
     /** Opens (creating it if needed) the history in {@code folder}/hyperlab.db. */
@@ -45,6 +47,7 @@ public final class History implements AutoCloseable {
     public static History open(Path file) {
         Database.checkUsable(file);
         Connection connection = Database.connect(file);
+        Database.restrictToOwner(file);
         try {
             return new History(file, connection);
         } catch (SQLException e) {
@@ -329,11 +332,25 @@ public final class History implements AutoCloseable {
         }
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private interface SqlWork<T> {
+    /** The registry of hypervisor hosts kept in this history. */
+    public Hosts hosts() {
+        return new Hosts(this);
+    }
+
+    /** The log of setup actions (hosts, VMs, ISO libraries, networks) kept in this history. */
+    public Actions actions() {
+        return new Actions(this);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
@@ -350,7 +367,7 @@ public final class History implements AutoCloseable {
         return transaction(() -> work.apply(connection));
     }
 
-    private <T> T query(SqlWork<T> work) {
+    synchronized <T> T query(SqlWork<T> work) {
         try {
             return work.run();
         } catch (SQLException e) {
@@ -358,7 +375,7 @@ public final class History implements AutoCloseable {
         }
     }
 
-    private <T> T transaction(SqlWork<T> work) {
+    synchronized <T> T transaction(SqlWork<T> work) {
         try {
             connection.setAutoCommit(false);
             try {

@@ -110,6 +110,7 @@ public final class Daemon implements AutoCloseable {
             Router router = Router.router(vertx);
             StaticPages.mountHeaders(router);
             accessLog(router, log);
+            CompareApi.mountUploadLimit(router);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(DaemonConfig.MAX_BODY_BYTES));
             AuthApi authApi = new AuthApi(api, auth, config.https(), log);
             ApplianceApi appliance = new ApplianceApi(api, tasks, hostname, started, certificate, () -> url[0]);
@@ -121,6 +122,7 @@ public final class Daemon implements AutoCloseable {
             appliance.mount(router);
             new RunsApi(api, history, tasks, hostname).mount(router);
             new TasksApi(api, tasks).mount(router);
+            new CompareApi(api, history).mount(router);
             events.mount(router);
             StaticPages.mount(router);
             router.route().failureHandler(Api.failures(log, DaemonConfig.MAX_BODY_BYTES));

@@ -3,7 +3,6 @@ package io.hyperlab.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.ByteSize;
 import io.hyperlab.ConflictException;
-import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import io.hyperlab.bench.BenchSettings;
 import io.hyperlab.bench.Benchmark;
@@ -18,13 +17,8 @@ import io.hyperlab.history.RunRecord;
 import io.hyperlab.history.RunStatus;
 import io.hyperlab.task.TaskInfo;
 import io.hyperlab.task.Tasks;
-import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +50,7 @@ final class RunsApi {
     void mount(Router router) {
         router.post("/api/v1/runs").handler(this::start);
         router.get("/api/v1/runs").handler(ctx -> {
-            RunFilter filter = filter(ctx.queryParams());
+            RunFilter filter = filter(Query.of(ctx, LIST_PARAMETERS));
             api.respond(ctx, 200, () -> history.listRuns(filter));
         });
         router.get("/api/v1/runs/:id").handler(ctx -> {
@@ -116,23 +110,17 @@ final class RunsApi {
         return tasks.cancel(task.id());
     }
 
-    static RunFilter filter(MultiMap query) {
-        for (String name : query.names()) {
-            if (!LIST_PARAMETERS.contains(name)) {
-                throw new InvalidInputException(name, "unknown query parameter '" + name + "': use " + String.join(", ", List.of(
-                    "label", "suite", "status", "since", "until", "limit", "offset")));
-            }
-        }
+    static RunFilter filter(Query query) {
         String suite = query.get("suite");
         String status = query.get("status");
         return new RunFilter(
-            blankToNull(query.get("label")),
+            query.get("label"),
             suite == null ? null : Body.field("suite", () -> Suite.parse(suite)).id(),
             status == null ? null : RunStatus.parse(status),
-            time("since", query.get("since")),
-            time("until", query.get("until")),
-            whole("limit", query.get("limit"), RunFilter.DEFAULT_LIMIT),
-            whole("offset", query.get("offset"), 0));
+            query.time("since"),
+            query.time("until"),
+            query.integer("limit", RunFilter.DEFAULT_LIMIT),
+            query.integer("offset", 0));
     }
 
     private static Object suites() {
@@ -149,32 +137,5 @@ final class RunsApi {
             list.add(entry);
         }
         return list;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
-    }
-
-    /** An instant (2026-11-25T10:00:00Z) or a date (2026-11-25, its start in UTC). */
-    private static Instant time(String field, String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not a time: write 2026-11-25 or 2026-11-25T10:00:00Z");
-        }
-    }
-
-    private static int whole(String field, String text, int fallback) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + field + "' must be a whole number, not '" + text + "'");
-        }
     }
 }
