@@ -6,12 +6,10 @@ import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.ComboBox;
 import com.googlecode.lanterna.gui2.Component;
-import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.GridLayout;
 import com.googlecode.lanterna.gui2.Interactable;
 import com.googlecode.lanterna.gui2.Label;
-import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.Window;
@@ -72,15 +70,14 @@ public final class FormDialog extends BasicWindow {
             errors.add(error);
             grid.addComponent(error);
         }
-        content.addComponent(grid);
-        content.addComponent(new EmptySpace());
         status.setLabelWidth(Math.min(columns - 8, labelWidth + INPUT_WIDTH + errorWidth + 4));
-        content.addComponent(status);
-        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(new Button("OK", this::ok));
-        buttons.addComponent(new Button("Cancel", this::close));
-        content.addComponent(buttons);
-        content.addComponent(Frame.keysLabel("<Tab/Enter> Next  <Up/Down> Move  <Esc> Cancel"));
+        grid.addComponent(status, GridLayout.createHorizontallyFilledLayoutData(3));
+        // OK alone under the inputs, so Down from any field lands on it; Esc cancels, as in xsconsole.
+        grid.addComponent(new EmptySpace());
+        grid.addComponent(new Button("OK", this::ok));
+        grid.addComponent(new EmptySpace());
+        content.addComponent(grid);
+        content.addComponent(Frame.keysLabel("<Enter> Next field, then OK  <Up/Down> Move  <Esc> Cancel"));
         setComponent(content);
         if (!inputs.isEmpty()) {
             setFocusedInteractable(inputs.get(0));

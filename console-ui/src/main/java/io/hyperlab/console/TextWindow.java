@@ -16,10 +16,11 @@ public final class TextWindow extends BasicWindow {
     private TextWindow(Console console, String title, Pane content) {
         super(title);
         setHints(Set.of(Window.Hint.MODAL, Window.Hint.EXPANDED));
+        // Two columns fewer for the text than for the box: the vertical scroll bar takes one.
         int width = Math.max(20, console.size().getColumns() - 8);
         List<String> lines = new ArrayList<>();
         for (Pane.Line line : content.lines()) {
-            lines.addAll(line.rows(width));
+            lines.addAll(line.rows(width - 2));
         }
         TextBox text = new TextBox(new TerminalSize(width, Math.max(3, console.size().getRows() - 8)), String.join("\n", lines),
             TextBox.Style.MULTI_LINE);

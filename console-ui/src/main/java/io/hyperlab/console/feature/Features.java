@@ -14,6 +14,7 @@ public final class Features {
             new AuthenticationFeature(),
             new NetworkFeature(),
             new BenchmarksFeature(),
-            new HistoryFeature());
+            new HistoryFeature(),
+            new CompareFeature());
     }
 }
