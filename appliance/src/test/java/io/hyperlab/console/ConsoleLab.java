@@ -1,6 +1,7 @@
 package io.hyperlab.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperlab.console.feature.Features;
 import io.hyperlab.web.Daemon;
 import io.hyperlab.web.DaemonConfig;
 import io.hyperlab.web.Log;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,9 +69,14 @@ public final class ConsoleLab implements AutoCloseable {
     }
 
     public ScreenDriver open(int columns, int rows) {
+        return open(columns, rows, Features.all());
+    }
+
+    /** A console with other features than the product's (e.g. one told where the appliance is). */
+    public ScreenDriver open(int columns, int rows, List<Feature> features) {
         DaemonClient client = DaemonClient.connect(options());
         JsonNode health = client.get(ConsoleMain.HEALTH);
-        return ScreenDriver.start(options(), client, health, columns, rows);
+        return ScreenDriver.start(options(), client, health, columns, rows, features);
     }
 
     /** A client logged in as admin, to set things up beside the console. */

@@ -27,9 +27,10 @@ public final class ScreenDriver implements AutoCloseable {
         this.console = console;
     }
 
-    public static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows) {
+    public static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows,
+                                     List<Feature> features) {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
-        Console console = ConsoleMain.start(options, client, terminal, health);
+        Console console = Console.open(options, client, terminal, features, health);
         ScreenDriver driver = new ScreenDriver(terminal, console);
         driver.waitFor("<Esc> Quit");
         return driver;

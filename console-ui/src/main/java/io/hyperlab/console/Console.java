@@ -164,6 +164,28 @@ public final class Console implements AutoCloseable {
             MessageDialogButton.OK);
     }
 
+    /**
+     * Gives the terminal to another program (a shell) until it ends, then takes it back and
+     * redraws; called on the GUI thread, which so stops reading keys meanwhile. Returns its exit code.
+     */
+    public int runOutside(List<String> command) {
+        try {
+            screen.stopScreen();
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            int exit = process.waitFor();
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            return exit;
+        } catch (IOException e) {
+            throw new ConsoleException("cannot run " + command.get(0) + ": " + e.getMessage(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } finally {
+            redrawSoon();
+        }
+    }
+
     /** Offers a short list of actions (Esc: none); returns the chosen index, or -1. */
     public int choose(String title, String text, List<String> items) {
         int[] chosen = {-1};

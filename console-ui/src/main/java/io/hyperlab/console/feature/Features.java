@@ -15,6 +15,7 @@ public final class Features {
             new NetworkFeature(),
             new BenchmarksFeature(),
             new HistoryFeature(),
-            new CompareFeature());
+            new CompareFeature(),
+            new ShellFeature());
     }
 }
