@@ -9,6 +9,7 @@ const base = process.env.HYPERLAB_URL;
 const password = process.env.HYPERLAB_PASSWORD;
 const shots = process.env.SCREENSHOTS || 'screenshots';
 const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const hostUri = process.env.HYPERLAB_HOST_URI || 'test:///default';
 const LABEL = 'lab <img src=x onerror=alert(1)> VM';
 mkdirSync(shots, { recursive: true });
 
@@ -130,6 +131,50 @@ try {
     await page.screenshot({ path: `${shots}/run.png`, fullPage: true });
   });
 
+  await step('comparing the run\'s label with the study shows the table and a grouped bar chart', async () => {
+    await page.click('a[data-page=compare]');
+    await page.waitForSelector('form#compare');
+    await page.selectOption('form#compare select[name=a]', `label=${LABEL}`);
+    await page.selectOption('form#compare select[name=b]', 'reference=thesis-2021');
+    await page.click('form#compare button[type=submit]');
+    await page.waitForSelector('#comparison .chart svg rect.bar');
+    const legend = await page.$eval('#comparison .chart', chart => [...chart.querySelectorAll('.legend span')].map(s => s.textContent));
+    check(legend.length === 3 && legend[0] === LABEL, `the chart's series: ${legend.join(' | ')}`);
+    check(await page.$eval('#comparison .chart', chart => chart.querySelectorAll('rect.bar').length) >= 12, 'too few bars in the chart');
+    check((await page.textContent('#comparison')).includes('vs baseline'), 'no difference column');
+    check(await page.$$eval('#comparison a[href*="format=csv"]', links => links.length) === 1, 'no CSV download');
+    await page.screenshot({ path: `${shots}/compare.png`, fullPage: true });
+  });
+
+  await step('a host is added, checked against the study, and its VMs started and created from the page', async () => {
+    await page.click('a[data-page=hosts]');
+    await page.fill('form#add-host input[name=name]', 'lab');
+    await page.fill('form#add-host input[name=uri]', hostUri);
+    await page.fill('form#add-host input[name=password]', 'host secret');
+    await page.click('form#add-host button[type=submit]');
+    await page.waitForSelector('#vms table');
+    check(await page.$$eval('#vms tbody tr', rows => rows.length) >= 1, 'no VM listed');
+    await page.click('#preflight');
+    await page.waitForSelector('#facts table');
+    const vm = await page.$eval('#vms tbody tr', row => row.dataset.vm);
+    await page.click(`#vms tr[data-vm="${vm}"] button:has-text("Start")`);
+    await page.waitForFunction(name => [...document.querySelectorAll('#tasks .task')].some(t =>
+      t.textContent.includes(`start VM ${name}`) && t.querySelector('.status').textContent === 'succeeded'), vm);
+    await page.fill('form#create-vm input[name=name]', 'made-from-web');
+    await page.fill('form#create-vm input[name=template]', 'debian12');
+    await page.fill('form#create-vm input[name=memory]', '256MiB');
+    await page.fill('form#create-vm input[name=disk]', '1GiB');
+    await page.fill('form#create-vm input[name=storage]', 'vms');
+    await page.click('form#create-vm button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#tasks .task')].some(t =>
+      t.textContent.includes('create VM made-from-web') && ['succeeded', 'failed'].includes(t.querySelector('.status').textContent)));
+    const created = await page.evaluate(() => [...document.querySelectorAll('#tasks .task')]
+      .find(t => t.textContent.includes('create VM made-from-web')).textContent);
+    check(created.includes('succeeded'), `creating the VM: ${created}`);
+    check(!(await page.content()).includes('host secret'), 'the host password is on the page');
+    await page.screenshot({ path: `${shots}/host.png`, fullPage: true });
+  });
+
   await step('an API token is made on the account page and shown once', async () => {
     await page.click('a[data-page=account]');
     await page.fill('form#new-token input[name=name]', 'browser test');
@@ -145,7 +190,7 @@ try {
     const small = await phone.newPage();
     watch(small);
     for (const [name, hash, ready] of [['dashboard', '#/', '#appliance dd'], ['benchmarks', '#/benchmarks', '#view table'],
-      ['run', `#/runs/${runId}`, '.chart svg']]) {
+      ['run', `#/runs/${runId}`, '.chart svg'], ['compare', '#/compare', 'form#compare'], ['hosts', '#/hosts/lab', '#vms table']]) {
       await open(small, base + hash);
       await small.waitForSelector(ready);
       const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +32,11 @@ import java.util.function.Consumer;
 /**
  * The daemon's long operations. Benchmark runs wait in one queue and run one at a time on their
  * own thread (two at once would disturb each other's figures), through the {@link RunEngine},
- * whose trials run in child JVMs. Every task can be cancelled; listeners hear every change as a
- * {@link TaskEvent}, on the task's thread. Finished tasks are remembered up to a limit; the
- * runs themselves are in the history.
+ * whose trials run in child JVMs. Setup actions on hosts (create a VM, ...) run in one lane per
+ * host: one at a time on a host, hosts side by side. A queued task can be cancelled, and so can
+ * a running benchmark; a running setup action cannot be stopped midway. Listeners hear every
+ * change as a {@link TaskEvent}, on the task's thread. Finished tasks are remembered up to a
+ * limit; the runs themselves are in the history, the setup actions in its action log.
  */
 public final class Tasks implements AutoCloseable {
     static final int FINISHED_KEPT = 100;
@@ -47,6 +50,7 @@ public final class Tasks implements AutoCloseable {
     private final Map<Long, Entry> tasks = new LinkedHashMap<>();
     private final List<Consumer<TaskEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<TaskStatus, Long> finishedRuns = new EnumMap<>(TaskStatus.class);
+    private final Map<String, ExecutorService> lanes = new LinkedHashMap<>();
     private long nextId = 1;
 
     public Tasks(RunEngine engine) {
@@ -58,6 +62,7 @@ public final class Tasks implements AutoCloseable {
         final long id;
         final String kind;
         final String title;
+        final String host;
         final Instant queuedAt = now();
         final Cancellation cancellation = new Cancellation();
         TaskStatus status = TaskStatus.QUEUED;
@@ -66,15 +71,17 @@ public final class Tasks implements AutoCloseable {
         Instant startedAt;
         Instant finishedAt;
         String error;
+        Object result;
 
-        Entry(long id, String kind, String title) {
+        Entry(long id, String kind, String title, String host) {
             this.id = id;
             this.kind = kind;
             this.title = title;
+            this.host = host;
         }
 
         TaskInfo info() {
-            return new TaskInfo(id, kind, title, status, progress, runId, queuedAt, startedAt, finishedAt, error);
+            return new TaskInfo(id, kind, title, status, progress, runId, queuedAt, startedAt, finishedAt, error, host, result);
         }
     }
 
@@ -87,13 +94,33 @@ public final class Tasks implements AutoCloseable {
         engine.validate(request);
         Entry entry;
         synchronized (this) {
-            entry = new Entry(nextId++, "run", request.suite().id() + " run \"" + request.label() + "\"");
+            entry = new Entry(nextId++, "run", request.suite().id() + " run \"" + request.label() + "\"", null);
             tasks.put(entry.id, entry);
             forgetOldFinished();
         }
         TaskInfo queued = info(entry);
         emit(TaskEvent.of(TaskEvent.Type.QUEUED, queued));
         bench.execute(() -> execute(entry, request));
+        return queued;
+    }
+
+    /** A setup action on a host: queued in the host's lane; what {@code work} returns becomes the task's result. */
+    public TaskInfo submitSetup(String host, String title, Callable<Object> work) {
+        Entry entry;
+        ExecutorService lane;
+        synchronized (this) {
+            entry = new Entry(nextId++, "setup", title, host);
+            tasks.put(entry.id, entry);
+            forgetOldFinished();
+            lane = lanes.computeIfAbsent(host, name -> Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "hyperlab-setup-" + name);
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+        TaskInfo queued = info(entry);
+        emit(TaskEvent.of(TaskEvent.Type.QUEUED, queued));
+        lane.execute(() -> executeSetup(entry, work));
         return queued;
     }
 
@@ -122,6 +149,10 @@ public final class Tasks implements AutoCloseable {
                 throw new ConflictException("task " + id + " has already " + entry.status.id() + "; only a queued or running task can be cancelled");
             }
             wasQueued = entry.status == TaskStatus.QUEUED;
+            if (!wasQueued && entry.kind.equals("setup")) {
+                throw new ConflictException("task " + id + " (" + entry.title + ") is already working on the host and cannot be stopped"
+                    + " midway; wait for it to finish");
+            }
             if (wasQueued) {
                 finish(entry, TaskStatus.CANCELLED, "cancelled by the user before it started");
             }
@@ -158,11 +189,14 @@ public final class Tasks implements AutoCloseable {
         for (long id : open) {
             try {
                 cancel(id);
-            } catch (ConflictException finishedMeanwhile) {
-                // Nothing left to stop.
+            } catch (ConflictException finishedOrUnstoppable) {
+                // Nothing left to stop, or a setup action that ends by itself.
             }
         }
         bench.shutdown();
+        synchronized (this) {
+            lanes.values().forEach(ExecutorService::shutdown);
+        }
         try {
             bench.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -173,6 +207,32 @@ public final class Tasks implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(15));
+    }
+
+    private void executeSetup(Entry entry, Callable<Object> work) {
+        synchronized (this) {
+            if (entry.status != TaskStatus.QUEUED) {
+                return;
+            }
+            entry.status = TaskStatus.RUNNING;
+            entry.startedAt = now();
+        }
+        emit(TaskEvent.of(TaskEvent.Type.STARTED, info(entry)));
+        TaskStatus outcome = TaskStatus.SUCCEEDED;
+        String error = null;
+        try {
+            Object result = work.call();
+            synchronized (this) {
+                entry.result = result;
+            }
+        } catch (Exception e) {
+            outcome = TaskStatus.FAILED;
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        synchronized (this) {
+            finish(entry, outcome, error);
+        }
+        emit(TaskEvent.of(outcome == TaskStatus.SUCCEEDED ? TaskEvent.Type.FINISHED : TaskEvent.Type.FAILED, info(entry)));
     }
 
     private void execute(Entry entry, RunRequest request) {

@@ -27,7 +27,7 @@ final class Api {
     /**
      * @param database one thread: the history serializes its calls anyway, and a queue serves
      *                 them in arrival order where threads contending for its lock would not
-     * @param workers  for slow work (Argon2) that must not hold up the database's queue
+     * @param workers  for slow work (Argon2, calls to hypervisor hosts) that must not hold up the database's queue
      */
     Api(WorkerExecutor database, WorkerExecutor workers) {
         this.database = database;
@@ -39,7 +39,7 @@ final class Api {
         return database.executeBlocking(work, false);
     }
 
-    /** Runs slow blocking work (password hashing) off the event loop and off the database's queue. */
+    /** Runs slow blocking work (password hashing, host calls) off the event loop and off the database's queue. */
     <T> Future<T> slow(Callable<T> work) {
         return workers.executeBlocking(work, false);
     }

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeoutException;
  * REST API, the event stream, the metrics and the web page over one HTTP(S) server.
  */
 public final class Daemon implements AutoCloseable {
-    private static final int WORKERS = 4;
+    /** For Argon2 and for calls to hypervisor hosts, which may each take seconds. */
+    private static final int WORKERS = 8;
 
     private final Log log;
     private final History history;
@@ -123,6 +124,7 @@ public final class Daemon implements AutoCloseable {
             new RunsApi(api, history, tasks, hostname).mount(router);
             new TasksApi(api, tasks).mount(router);
             new CompareApi(api, history).mount(router);
+            new HostsApi(api, tasks, history).mount(router);
             events.mount(router);
             StaticPages.mount(router);
             router.route().failureHandler(Api.failures(log, DaemonConfig.MAX_BODY_BYTES));

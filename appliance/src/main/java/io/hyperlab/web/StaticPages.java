@@ -19,7 +19,7 @@ final class StaticPages {
     static final String ROOT = "/io/hyperlab/web/static/";
     /** Every file of the page; a new page's script is added here. */
     static final List<String> FILES = List.of("index.html", "app.css", "js/app.js", "js/ui.js", "js/live.js", "js/runs.js",
-        "js/account.js");
+        "js/account.js", "js/compare.js", "js/hosts.js");
     private static final Map<String, String> TYPES = Map.of(
         "html", "text/html; charset=utf-8",
         "css", "text/css; charset=utf-8",

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web page in real headless Chromium (Debian's), driven by Playwright from
  * {@code src/test/browser/pages.mjs} against a real daemon over HTTPS: log in, start a short
- * benchmark and watch its progress bar move to the result, open the run and its chart, make an
+ * benchmark and watch its progress bar move to the result, open the run and its chart, compare
+ * it with the study, add a host (libvirt's test driver) and start and create VMs on it, make an
  * API token, check the phone-sized layout. Screenshots of every page go to
  * {@code target/screenshots/}. Skipped, with the reason, only where Chromium, Node.js or the
  * npm packages are missing ({@code ./hyperlab test} installs them).
@@ -40,6 +41,8 @@ class BrowserTest {
             node.environment().put("HYPERLAB_PASSWORD", TestDaemon.PASSWORD);
             node.environment().put("SCREENSHOTS", screenshots.toString());
             node.environment().put("CHROMIUM", chromium.toString());
+            node.environment().put("HYPERLAB_HOST_URI",
+                "test://" + Path.of(BrowserTest.class.getResource("/io/hyperlab/host/libvirt/lab-node.xml").toURI()));
             Process process = node.start();
             try {
                 boolean ended = process.waitFor(5, TimeUnit.MINUTES);
@@ -51,7 +54,8 @@ class BrowserTest {
                 process.destroyForcibly();
             }
         }
-        for (String page : new String[] {"login", "dashboard", "benchmarks", "run", "account", "phone-dashboard", "phone-run"}) {
+        for (String page : new String[] {"login", "dashboard", "benchmarks", "run", "account", "compare", "host", "phone-dashboard", "phone-run",
+            "phone-compare", "phone-hosts"}) {
             if (!Files.isRegularFile(screenshots.resolve(page + ".png"))) {
                 throw new AssertionError("no screenshot of " + page + " in " + screenshots);
             }

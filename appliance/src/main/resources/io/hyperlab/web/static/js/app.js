@@ -3,6 +3,8 @@ import { api, el, show, message, setCsrf, onUnauthorized, time, duration, bytes,
 import * as live from './live.js';
 import { benchmarksPage, runPage } from './runs.js';
 import { accountPage } from './account.js';
+import { comparePage } from './compare.js';
+import { hostsPage, hostPage } from './hosts.js';
 
 let user = null;
 let unsubscribe = () => {};
@@ -11,6 +13,9 @@ const routes = [
   [/^#?\/?$/, 'dashboard', dashboardPage],
   [/^#\/benchmarks$/, 'benchmarks', benchmarksPage],
   [/^#\/runs\/(\d+)$/, 'benchmarks', runPage],
+  [/^#\/compare$/, 'compare', comparePage],
+  [/^#\/hosts$/, 'hosts', hostsPage],
+  [/^#\/hosts\/([^/]+)$/, 'hosts', hostPage],
   [/^#\/account$/, 'account', accountPage],
 ];
 
@@ -75,7 +80,8 @@ function loginPage() {
 }
 
 async function dashboardPage() {
-  const [appliance, runs] = await Promise.all([api('GET', '/api/v1/appliance'), api('GET', '/api/v1/runs?limit=5')]);
+  const [appliance, runs, hosts] = await Promise.all([api('GET', '/api/v1/appliance'), api('GET', '/api/v1/runs?limit=5'),
+    api('GET', '/api/v1/hosts')]);
   const tasks = live.tasksCard(3);
   whileShown(tasks.draw);
   show(
@@ -91,6 +97,9 @@ async function dashboardPage() {
           el('dt', {}, 'Memory'), el('dd', {}, `${bytes(appliance.memory.availableBytes)} free of ${bytes(appliance.memory.totalBytes)}`),
           el('dt', {}, 'TLS'), el('dd', { class: 'mono' }, appliance.tls.enabled ? appliance.tls.fingerprintSha256 : 'off (plain HTTP)'))),
       tasks.card),
+    el('section', { class: 'card', id: 'hosts' }, el('h2', {}, 'Hosts'), hosts.length
+      ? el('ul', {}, hosts.map(h => el('li', {}, el('a', { href: `#/hosts/${encodeURIComponent(h.name)}` }, h.name), ` (${h.kind}, ${h.uri})`)))
+      : el('p', { class: 'muted' }, 'No hosts yet. ', el('a', { href: '#/hosts' }, 'Add one.'))),
     el('section', { class: 'card' }, el('h2', {}, 'Latest runs'),
       runs.runs.length ? runsTable(runs.runs) : el('p', { class: 'muted' }, 'No runs yet. ', el('a', { href: '#/benchmarks' }, 'Start one.'))));
 }

@@ -71,6 +71,18 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** Sends a file as the request body (an import), with the CSRF token. */
+export async function upload(path, file, type) {
+  const response = await fetch(path, {
+    method: 'POST', credentials: 'same-origin', body: file,
+    headers: { 'Content-Type': type, ...(session.csrf ? { 'X-CSRF-Token': session.csrf } : {}) },
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
 export function number(value, digits = 2) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
