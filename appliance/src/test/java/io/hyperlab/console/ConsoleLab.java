@@ -101,6 +101,20 @@ public final class ConsoleLab implements AutoCloseable {
         throw new AssertionError("run " + label + " did not end within 120 s");
     }
 
+    /** A libvirt test-driver host (test:///...lab-node.xml): VMs web (running), db (off), legacy-pv; pools vms and isos; network lab. */
+    public static String labHostUri() {
+        try {
+            return "test://" + Path.of(ConsoleLab.class.getResource("/io/hyperlab/host/libvirt/lab-node.xml").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores the test-driver host as "lab" through the API. */
+    public void addLabHost() {
+        admin().post("api/v1/hosts", java.util.Map.of("name", "lab", "uri", labHostUri(), "user", "root", "password", "lab-secret"));
+    }
+
     public String log() {
         return log.toString(StandardCharsets.UTF_8);
     }

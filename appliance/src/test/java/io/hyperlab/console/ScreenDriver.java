@@ -58,6 +58,12 @@ public final class ScreenDriver implements AutoCloseable {
         return this;
     }
 
+    /** Highlights a menu item by its text, as the product's menu orders it. */
+    public ScreenDriver select(String menuText) {
+        press(KeyType.ArrowUp, Menu.size());
+        return press(KeyType.ArrowDown, Menu.index(menuText));
+    }
+
     /** Erases a text box's content from the caret (at its end) back. */
     public ScreenDriver erase(int characters) {
         return press(KeyType.Backspace, characters);

@@ -198,6 +198,20 @@ public final class Console implements AutoCloseable {
         return chosen[0];
     }
 
+    /** Asks on the GUI thread from a worker (e.g. in a form's submit) and waits for the answer: F8 yes, Esc no. */
+    public boolean confirmFromWorker(String title, String text) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        onGui(() -> answer.complete(confirm(title, text)));
+        try {
+            return answer.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Asks before something that cannot be undone: F8 confirms, Esc cancels. */
     public boolean confirm(String title, String text) {
         return new ConfirmDialog(this, title, text).ask();

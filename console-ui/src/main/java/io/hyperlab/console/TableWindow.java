@@ -49,6 +49,7 @@ public final class TableWindow extends BasicWindow {
             content.addComponent(new Label("(none)"));
         } else {
             content.addComponent(table);
+            setFocusedInteractable(table);
         }
         keysLine = Frame.keysLabel("");
         content.addComponent(keysLine);
@@ -56,11 +57,20 @@ public final class TableWindow extends BasicWindow {
         setComponent(content);
     }
 
-    /** Adds a letter key for the highlighted row. */
+    /** Adds a letter key; its action gets the highlighted row, or -1 when the list is empty. */
     public TableWindow key(char key, String name, IntConsumer action) {
         keys.put(Character.toLowerCase(key), new Action(name, action));
         updateKeys();
         return this;
+    }
+
+    /** An action for a key that needs a row: nothing happens on an empty list. */
+    public static IntConsumer onRow(IntConsumer action) {
+        return row -> {
+            if (row >= 0) {
+                action.accept(row);
+            }
+        };
     }
 
     /** Shows the list and waits until Esc (on the GUI thread). */
@@ -81,18 +91,16 @@ public final class TableWindow extends BasicWindow {
             close();
             return true;
         }
-        int row = table.getSelectedRow();
-        if (rowCount > 0 && row >= 0 && row < rowCount) {
-            if (key.getKeyType() == KeyType.Enter && onEnter != null) {
-                onEnter.accept(row);
+        int row = rowCount > 0 ? table.getSelectedRow() : -1;
+        if (key.getKeyType() == KeyType.Enter && onEnter != null && row >= 0) {
+            onEnter.accept(row);
+            return true;
+        }
+        if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
+            Action action = keys.get(Character.toLowerCase(key.getCharacter()));
+            if (action != null) {
+                action.run().accept(row);
                 return true;
-            }
-            if (key.getKeyType() == KeyType.Character && !key.isCtrlDown() && !key.isAltDown()) {
-                Action action = keys.get(Character.toLowerCase(key.getCharacter()));
-                if (action != null) {
-                    action.run().accept(row);
-                    return true;
-                }
             }
         }
         return super.handleInput(key);

@@ -37,7 +37,7 @@ class AuthenticationScreenTest {
     /** The Authentication item, highlighted. */
     private static ScreenDriver openAuthentication() {
         ScreenDriver screen = lab.open();
-        screen.press(KeyType.ArrowDown);
+        screen.select("Authentication");
         screen.waitFor("Logged in as    nobody");
         return screen;
     }

@@ -39,7 +39,7 @@ class BenchmarksScreenTest {
     private static ScreenDriver openForm() {
         ScreenDriver screen = lab.open();
         screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
-        screen.press(KeyType.ArrowDown, 3).waitFor("No benchmark is running.");
+        screen.select("Benchmarks").waitFor("No benchmark is running.");
         screen.press(KeyType.Enter).waitFor("Start a benchmark run");
         return screen;
     }

@@ -35,7 +35,7 @@ class CompareScreenTest {
     private static ScreenDriver openForm() {
         ScreenDriver screen = lab.open();
         screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
-        screen.press(KeyType.ArrowDown, 5).waitFor("Labels          2");
+        screen.select("Compare").waitFor("Labels          2");
         screen.press(KeyType.Enter).waitFor("The first side is the baseline");
         return screen;
     }

@@ -39,7 +39,7 @@ class HistoryScreenTest {
     private static ScreenDriver openHistory() {
         ScreenDriver screen = lab.open();
         screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
-        screen.press(KeyType.ArrowDown, 4).waitFor("Runs stored");
+        screen.select("History").waitFor("Runs stored");
         return screen;
     }
 

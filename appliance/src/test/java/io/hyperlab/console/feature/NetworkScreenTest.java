@@ -33,7 +33,7 @@ class NetworkScreenTest {
         JsonNode appliance = lab.admin().get("api/v1/appliance");
         try (ScreenDriver screen = lab.open()) {
             screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
-            screen.press(KeyType.ArrowDown, 2);
+            screen.select("Network and Management");
             String text = screen.waitFor("Management URL");
             for (JsonNode address : appliance.path("addresses")) {
                 assertTrue(text.contains(address.path("address").asText()), address + " missing:\n" + text);

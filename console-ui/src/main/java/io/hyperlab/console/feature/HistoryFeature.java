@@ -76,7 +76,7 @@ final class HistoryFeature implements Feature {
         String intro = runs.size() + " of " + page.path("total").asLong() + " runs, newest first.";
         TableWindow window = new TableWindow(console, "History", intro, List.of("Run", "Started", "Suite", "Status", "Trials", "Label"),
             rows, "Details", row -> detail(console, runs.get(row).path("id").asLong()));
-        window.key('d', "Delete", row -> delete(console, window, runs.get(row).path("id").asLong()));
+        window.key('d', "Delete", TableWindow.onRow(row -> delete(console, window, runs.get(row).path("id").asLong())));
         window.show(console);
     }
 
