@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * End to end, as a person at an 80x24 terminal: {@code ./hyperlab serve} as a process, then
  * {@code ./hyperlab console} in tmux; log in with the one-time password read off the status
- * screen, start a short benchmark, watch the bar move and the result appear, resize, quit. Every
+ * screen, add a host (libvirt's test driver) and open its VMs, start a short benchmark, watch
+ * the bar move and the result appear, resize, quit. Every
  * screen read is kept under {@code target/console-screens/}.
  */
 class ConsoleTmuxIT {
@@ -82,7 +83,7 @@ class ConsoleTmuxIT {
     }
 
     @Test
-    void logInStartAShortBenchmarkWatchItAndQuit() throws Exception {
+    void logInAddAHostOpenItsVmsRunAShortBenchmarkAndQuit() throws Exception {
         Path exit = work.resolve("console-exit");
         String command = "./hyperlab --data " + work.resolve("data") + " console --url " + url + "; echo $? > " + exit;
         try (Tmux tmux = Tmux.start(work.resolve("tmux.conf"), "cd " + root + " && " + command, 80, 24)) {
@@ -100,7 +101,29 @@ class ConsoleTmuxIT {
             tmux.keys("Enter", "Enter");
             waitFor(tmux, "logged-in", s -> s.contains("Logged in as admin.") && s.contains("Memory"));
 
-            tmux.keys("Down", "Down", "Down");
+            select(tmux, "Hypervisor Hosts");
+            waitFor(tmux, "hosts", s -> s.contains("No host yet."));
+            tmux.keys("Enter");
+            waitFor(tmux, "hosts-actions", s -> s.contains("Add a host"));
+            tmux.keys("Enter");
+            waitFor(tmux, "host-form", s -> s.contains("Address or URI:"));
+            tmux.type("lab");
+            tmux.keys("Down", "Enter", "Down", "Enter", "Down");
+            tmux.type("test:///default");
+            waitFor(tmux, "host-form-filled", s -> s.contains("libvirt") && s.contains("test:///default"));
+            tmux.keys("Down", "Down", "Down", "Down", "Enter");
+            waitFor(tmux, "host-added", s -> s.contains("lab: TEST"));
+            tmux.keys("Escape");
+            waitFor(tmux, "host-facts-closed", s -> !s.contains("lab: TEST"));
+            select(tmux, "Virtual Machines");
+            waitFor(tmux, "vms-pane", s -> s.contains("Hosts           1"));
+            tmux.keys("Enter");
+            String vms = waitFor(tmux, "vms", s -> s.contains("VMs on lab") && s.contains("<S> Start"));
+            assertTrue(vms.lines().anyMatch(l -> l.matches(".*test\\s+running\\s+\\d+\\s+.*")), vms);
+            tmux.keys("Escape");
+            waitFor(tmux, "vms-closed", s -> !s.contains("VMs on lab"));
+
+            select(tmux, "Benchmarks");
             waitFor(tmux, "benchmarks", s -> s.contains("No benchmark is running."));
             tmux.keys("Enter");
             waitFor(tmux, "run-form", s -> s.contains("Start a benchmark run"));
@@ -132,8 +155,8 @@ class ConsoleTmuxIT {
             assertTrue(done.matches("(?s).*scimark2  Composite  \\d+ MFLOPS.*"), done);
 
             tmux.keys("Escape");
-            waitFor(tmux, "history-pane", s -> s.contains("No benchmark is running."));
-            tmux.keys("Down");
+            waitFor(tmux, "benchmarks-after", s -> s.contains("No benchmark is running.") && !s.contains("Benchmark run"));
+            select(tmux, "History");
             waitFor(tmux, "history", s -> s.contains("tmux e2e") && s.contains("completed"));
 
             tmux.resize(100, 30);
@@ -152,6 +175,16 @@ class ConsoleTmuxIT {
             }
             assertTrue(Files.exists(exit), "the console did not end after F8");
             assertEquals("0", Files.readString(exit).strip(), "the console's exit code");
+        }
+    }
+
+    /** Moves the menu's highlight to an item, by its place in the product's menu. */
+    private static void select(Tmux tmux, String item) throws IOException, InterruptedException {
+        for (int i = 0; i < Menu.size(); i++) {
+            tmux.keys("Up");
+        }
+        for (int i = 0; i < Menu.index(item); i++) {
+            tmux.keys("Down");
         }
     }
 

@@ -117,6 +117,11 @@ public final class ScreenDriver implements AutoCloseable {
         return screen;
     }
 
+    /** Whether one line of the screen holds all these texts, e.g. a field's label and its error. */
+    public boolean hasLine(String... parts) {
+        return lines().stream().anyMatch(line -> java.util.Arrays.stream(parts).allMatch(line::contains));
+    }
+
     /** The line holding the text (the first), for checks on what stands beside it. */
     public String lineWith(String text) {
         return lines().stream().filter(line -> line.contains(text)).findFirst()

@@ -53,7 +53,7 @@ class BenchmarksScreenTest {
     void aShortRunShowsItsProgressBarMovingLiveValuesAndTheResult() {
         try (ScreenDriver screen = openForm()) {
             pickSuite(screen, 2);
-            screen.waitUntil(s -> screen.lineWith("Suite:").contains("cpu"), "suite cpu chosen");
+            screen.waitUntil(s -> screen.hasLine("Suite:", "cpu"), "suite cpu chosen");
             screen.press(KeyType.ArrowDown).type("console test").press(KeyType.ArrowDown).type("1")
                 .press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowDown).press(KeyType.Enter)
                 .press(KeyType.ArrowDown).type("0.1").press(KeyType.Enter, 3);

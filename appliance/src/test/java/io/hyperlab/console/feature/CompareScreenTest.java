@@ -58,7 +58,7 @@ class CompareScreenTest {
     void aLabelAgainstTheStudysKvmFigures() {
         try (ScreenDriver screen = openForm()) {
             screen.press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowDown, 2).press(KeyType.Enter);
-            screen.waitUntil(s -> screen.lineWith("Compare with:").contains("study: KVM"), "the study's KVM figures chosen");
+            screen.waitUntil(s -> screen.hasLine("Compare with:", "study: KVM"), "the study's KVM figures chosen");
             screen.press(KeyType.ArrowDown).press(KeyType.Enter);
             String text = screen.waitFor("B vs A");
             assertTrue(text.contains("Compared (B)    KVM VM (thesis-2021)"), text);
@@ -71,7 +71,7 @@ class CompareScreenTest {
     void theSameLabelTwiceIsRefusedBesideTheField() {
         try (ScreenDriver screen = openForm()) {
             screen.press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowUp).press(KeyType.Enter);
-            screen.waitUntil(s -> screen.lineWith("Compare with:").contains("KVM VM"), "the same label on both sides");
+            screen.waitUntil(s -> screen.hasLine("Compare with:", "KVM VM"), "the same label on both sides");
             screen.press(KeyType.ArrowDown).press(KeyType.Enter);
             String text = screen.waitFor("the same label twice");
             assertTrue(screen.lineWith("the same label").contains("Compare with:"), text);

@@ -68,7 +68,7 @@ class VmsScreenTest {
         try (ScreenDriver screen = openVms()) {
             screen.type("c").waitFor("Create a VM (1 of 3): what");
             screen.press(KeyType.ArrowDown, 3).press(KeyType.Enter);
-            screen.waitUntil(s -> screen.lineWith("Name:").contains("required"), "'required' beside Name");
+            screen.waitUntil(s -> screen.hasLine("Name:", "required"), "'required' beside Name");
             screen.press(KeyType.ArrowUp, 3).type("app").press(KeyType.ArrowDown, 3).press(KeyType.Enter);
             screen.waitFor("Create a VM (2 of 3): install ISO");
             assertTrue(screen.lineWith("ISO library:").contains("isos"), screen.screen());
@@ -84,7 +84,7 @@ class VmsScreenTest {
 
             screen.erase(1).type("2").press(KeyType.ArrowDown).erase(4).type("2GiB").press(KeyType.ArrowDown).erase(5).type("10GiB")
                 .press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowDown, 2).press(KeyType.Enter);
-            screen.waitUntil(s -> screen.lineWith("Storage:").contains("vms"), "storage vms chosen");
+            screen.waitUntil(s -> screen.hasLine("Storage:", "vms"), "storage vms chosen");
             screen.press(KeyType.ArrowDown, 2).press(KeyType.Enter);
             screen.waitFor("create VM app on lab: succeeded. 3 VMs on lab");
         }

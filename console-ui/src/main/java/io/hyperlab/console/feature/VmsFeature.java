@@ -49,7 +49,7 @@ final class VmsFeature implements Feature {
                     vm.path("tools").asText(), addresses.isEmpty() ? "-" : String.join(" ", addresses)));
             }
             TableWindow window = new TableWindow(console, "VMs on " + name, (outcome == null ? "" : outcome + "\n")
-                + vms.size() + " VMs on " + HostPicker.describe(host),
+                + vms.size() + (vms.size() == 1 ? " VM on " : " VMs on ") + HostPicker.describe(host),
                 List.of("Name", "State", "vCPUs", "Memory", "Mode", "Tools", "Addresses"), rows, null, null);
             window.key('s', "Start", TableWindow.onRow(row -> power(console, window, host, vms.get(row), "start", false)));
             window.key('h', "Shut down", TableWindow.onRow(row -> power(console, window, host, vms.get(row), "stop", false)));
