@@ -15,22 +15,59 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real daemon for one screen-test class (HTTPS on a random loopback port, a real SQLite file
  * in a temporary folder), and consoles on virtual terminals connected to it the way
- * {@code hyperlab console} connects: pinning the certificate in the data folder.
+ * {@code hyperlab console} connects: pinning the certificate in the data folder. Register it as
+ * {@code @RegisterExtension static final ConsoleLab lab = ConsoleLab.https();}: the daemon starts
+ * before the class's tests (and its own {@code @BeforeAll}) and stops after them.
  */
-public final class ConsoleLab implements AutoCloseable {
+public final class ConsoleLab implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     public static final String PASSWORD = "correct horse battery staple";
 
-    public final Path data;
-    public final Daemon daemon;
+    private final boolean https;
+    private final boolean passwordFromFile;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    public Path data;
+    public Daemon daemon;
 
-    private ConsoleLab(Path data, boolean https, boolean passwordFromFile) throws IOException {
-        this.data = data;
-        Files.createDirectories(data);
+    private ConsoleLab(boolean https, boolean passwordFromFile) {
+        this.https = https;
+        this.passwordFromFile = passwordFromFile;
+    }
+
+    /** A daemon over HTTPS whose admin password is {@link #PASSWORD}. */
+    public static ConsoleLab https() {
+        return new ConsoleLab(true, true);
+    }
+
+    /** A daemon as on its first start: the admin password is a random one-time password in the data folder. */
+    public static ConsoleLab firstStart() {
+        return new ConsoleLab(true, false);
+    }
+
+    /** A development daemon: plain HTTP on loopback. */
+    public static ConsoleLab plainHttp() {
+        return new ConsoleLab(false, true);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    /** Starts the daemon in a new temporary folder; returns this lab. */
+    public ConsoleLab start() throws IOException {
+        data = Files.createTempDirectory("hyperlab-console-test-");
         Path passwordFile = null;
         if (passwordFromFile) {
             passwordFile = data.resolve("admin-password");
@@ -38,21 +75,7 @@ public final class ConsoleLab implements AutoCloseable {
         }
         daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, https, data, passwordFile),
             new Log(new PrintStream(log, true, StandardCharsets.UTF_8)));
-    }
-
-    /** A daemon over HTTPS whose admin password is {@link #PASSWORD}. */
-    public static ConsoleLab start(Path data) throws IOException {
-        return new ConsoleLab(data, true, true);
-    }
-
-    /** A daemon as on its first start: the admin password is a random one-time password in the data folder. */
-    public static ConsoleLab firstStart(Path data) throws IOException {
-        return new ConsoleLab(data, true, false);
-    }
-
-    /** A development daemon: plain HTTP on loopback. */
-    public static ConsoleLab plainHttp(Path data) throws IOException {
-        return new ConsoleLab(data, false, true);
+        return this;
     }
 
     public URI url() {
@@ -77,6 +100,13 @@ public final class ConsoleLab implements AutoCloseable {
         DaemonClient client = DaemonClient.connect(options());
         JsonNode health = client.get(ConsoleMain.HEALTH);
         return ScreenDriver.start(options(), client, health, columns, rows, features);
+    }
+
+    /** A console logged in as admin (with {@link #PASSWORD}), showing the main screen. */
+    public ScreenDriver loggedIn() {
+        ScreenDriver screen = open();
+        screen.logIn(PASSWORD).waitFor("Logged in as admin.");
+        return screen;
     }
 
     /** A client logged in as admin, to set things up beside the console. */
@@ -119,8 +149,18 @@ public final class ConsoleLab implements AutoCloseable {
         return log.toString(StandardCharsets.UTF_8);
     }
 
+    /** Stops the daemon and deletes its folder. */
     @Override
-    public void close() {
-        daemon.close();
+    public void close() throws IOException {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (data != null) {
+            try (var paths = Files.walk(data)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 }

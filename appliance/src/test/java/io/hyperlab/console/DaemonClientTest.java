@@ -9,28 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The console's way to the daemon: the pinned certificate, refusals that show what was seen, the daemon's errors. */
 class DaemonClientTest {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
     @TempDir
     static Path elsewhere;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
 
     private static ConsoleOptions options(Path folder, String fingerprint) {
         return new ConsoleOptions(lab.url(), folder, fingerprint, folder.resolve("settings"));
@@ -76,11 +64,11 @@ class DaemonClientTest {
     }
 
     @Test
-    void httpsToAPlainHttpDaemonSaysSo(@TempDir Path plainData) throws Exception {
-        try (ConsoleLab plain = ConsoleLab.plainHttp(plainData)) {
+    void httpsToAPlainHttpDaemonSaysSo() throws Exception {
+        try (ConsoleLab plain = ConsoleLab.plainHttp().start()) {
             URI https = URI.create(plain.url().toString().replace("http://", "https://"));
             ConsoleException refused = assertThrows(ConsoleException.class, () -> DaemonClient.connect(
-                new ConsoleOptions(https, plainData, null, plainData.resolve("settings"))).get(ConsoleMain.HEALTH));
+                new ConsoleOptions(https, plain.data, null, plain.data.resolve("settings"))).get(ConsoleMain.HEALTH));
             assertTrue(refused.getMessage().contains("plain http"), refused.getMessage());
             DaemonClient client = DaemonClient.connect(plain.options());
             assertEquals(null, client.pinnedFingerprint());

@@ -6,28 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The main screen's frame: the keys, items that need a login, resizing, and quitting. */
 class FrameScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @Test
     void itemsThatNeedLoginSayHowBeforeLogin() {

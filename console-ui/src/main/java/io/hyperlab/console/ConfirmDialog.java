@@ -1,23 +1,20 @@
 package io.hyperlab.console;
 
-import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import java.util.Set;
 
 /** Asks before an action that cannot be undone, as xsconsole does: F8 confirms, Esc cancels. */
-final class ConfirmDialog extends BasicWindow {
+final class ConfirmDialog extends ConsoleWindow {
     private final Console console;
     private boolean confirmed;
 
     ConfirmDialog(Console console, String title, String text) {
-        super(title);
+        super(title, Window.Hint.MODAL, Window.Hint.CENTERED);
         this.console = console;
-        setHints(Set.of(Window.Hint.MODAL, Window.Hint.CENTERED));
         Panel content = new Panel();
         int width = Math.min(60, console.size().getColumns() - 8);
         content.addComponent(new Label(String.join("\n", Text.wrap(text, width))));
@@ -36,10 +33,6 @@ final class ConfirmDialog extends BasicWindow {
     public boolean handleInput(KeyStroke key) {
         if (key.getKeyType() == KeyType.F8) {
             confirmed = true;
-            close();
-            return true;
-        }
-        if (key.getKeyType() == KeyType.Escape) {
             close();
             return true;
         }

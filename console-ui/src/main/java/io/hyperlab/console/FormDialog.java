@@ -2,7 +2,6 @@ package io.hyperlab.console;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.ComboBox;
 import com.googlecode.lanterna.gui2.Component;
@@ -13,20 +12,17 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A form: one row per field (label, input, and the field's error beside it), OK and Cancel.
  * Every field is checked before anything is sent; then the submit action runs off the GUI
  * thread, and an error the daemon pins on a field shows beside that field. What was typed stays.
  */
-public final class FormDialog extends BasicWindow {
+public final class FormDialog extends ConsoleWindow {
     /** What OK does with the values (by field name); runs off the GUI thread and may throw the daemon's error. */
     @FunctionalInterface
     public interface Submit {
@@ -45,11 +41,10 @@ public final class FormDialog extends BasicWindow {
     private Object result;
 
     private FormDialog(Console console, String title, String intro, List<Field> fields, Submit submit) {
-        super(title);
+        super(title, Window.Hint.MODAL, Window.Hint.CENTERED);
         this.console = console;
         this.fields = fields;
         this.submit = submit;
-        setHints(Set.of(Window.Hint.MODAL, Window.Hint.CENTERED));
         int columns = console.size().getColumns();
         int labelWidth = fields.stream().mapToInt(f -> f.label().length()).max().orElse(8) + 1;
         int errorWidth = Math.max(12, columns - 8 - labelWidth - INPUT_WIDTH - 4);
@@ -178,11 +173,7 @@ public final class FormDialog extends BasicWindow {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape && !busy) {
-            close();
-            return true;
-        }
-        return super.handleInput(key);
+    protected boolean closable() {
+        return !busy;
     }
 }

@@ -1,6 +1,5 @@
 package io.hyperlab.console;
 
-import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.Window;
@@ -11,14 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
  * A list to pick from (runs, hosts, VMs): a table that fills the screen, Enter for the row's
  * main action, letter keys for the others (each named on the keys line), Esc back.
  */
-public final class TableWindow extends BasicWindow {
+public final class TableWindow extends ConsoleWindow {
     private record Action(String name, IntConsumer run) {
     }
 
@@ -31,11 +29,10 @@ public final class TableWindow extends BasicWindow {
 
     public TableWindow(Console console, String title, String intro, List<String> headers, List<List<String>> rows,
                        String enterName, IntConsumer onEnter) {
-        super(title);
+        super(title, Window.Hint.MODAL, Window.Hint.EXPANDED);
         this.onEnter = onEnter;
         this.enterName = enterName;
         this.rowCount = rows.size();
-        setHints(Set.of(Window.Hint.MODAL, Window.Hint.EXPANDED));
         table = new Table<>(headers.toArray(String[]::new));
         for (List<String> row : rows) {
             table.getTableModel().addRow(new ArrayList<>(row));
@@ -87,10 +84,6 @@ public final class TableWindow extends BasicWindow {
 
     @Override
     public boolean handleInput(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            close();
-            return true;
-        }
         int row = rowCount > 0 ? table.getSelectedRow() : -1;
         if (key.getKeyType() == KeyType.Enter && onEnter != null && row >= 0) {
             onEnter.accept(row);

@@ -1,21 +1,16 @@
 package io.hyperlab.console;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A long read-only page (a run's detail, a report) that scrolls with the arrows and Page keys; Esc back. */
-public final class TextWindow extends BasicWindow {
+public final class TextWindow extends ConsoleWindow {
     private TextWindow(Console console, String title, Pane content) {
-        super(title);
-        setHints(Set.of(Window.Hint.MODAL, Window.Hint.EXPANDED));
+        super(title, Window.Hint.MODAL, Window.Hint.EXPANDED);
         // Two columns fewer for the text than for the box: the vertical scroll bar takes one.
         int width = Math.max(20, console.size().getColumns() - 8);
         List<String> lines = new ArrayList<>();
@@ -33,14 +28,5 @@ public final class TextWindow extends BasicWindow {
 
     public static void show(Console console, String title, Pane content) {
         console.gui().addWindowAndWait(new TextWindow(console, title, content));
-    }
-
-    @Override
-    public boolean handleInput(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            close();
-            return true;
-        }
-        return super.handleInput(key);
     }
 }

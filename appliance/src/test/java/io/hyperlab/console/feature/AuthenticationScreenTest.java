@@ -13,26 +13,13 @@ import io.hyperlab.console.ScreenDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logging in and out, the password change and the auto-logout time, with bad input in every field. */
 class AuthenticationScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     /** The Authentication item, highlighted. */
     private static ScreenDriver openAuthentication() {
@@ -87,8 +74,7 @@ class AuthenticationScreenTest {
     @Test
     void changePasswordChecksEveryFieldThenChangesIt() throws Exception {
         try (ScreenDriver screen = openAuthentication()) {
-            screen.press(KeyType.Enter).waitFor("Log in to HyperLab");
-            screen.press(KeyType.ArrowDown).type(ConsoleLab.PASSWORD).press(KeyType.Enter, 2).waitFor("Logged in as    admin");
+            screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as    admin");
             screen.press(KeyType.Enter).waitFor("Change password");
             screen.press(KeyType.ArrowDown).press(KeyType.Enter).waitFor("New password again");
 
@@ -118,8 +104,7 @@ class AuthenticationScreenTest {
     @Test
     void autoLogoutTimeIsCheckedKeptAndLogsOutWhenNoKeyIsPressed() throws Exception {
         try (ScreenDriver screen = openAuthentication()) {
-            screen.press(KeyType.Enter).waitFor("Log in to HyperLab");
-            screen.press(KeyType.ArrowDown).type(ConsoleLab.PASSWORD).press(KeyType.Enter, 2).waitFor("Logged in as    admin");
+            screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as    admin");
             screen.press(KeyType.Enter).waitFor("Auto-logout time");
             screen.press(KeyType.ArrowDown, 2).press(KeyType.Enter).waitFor("Minutes:");
             for (String[] bad : new String[][] {{"", "required: a whole number"}, {"ten", "'ten' is not a whole number"},

@@ -7,38 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Starting a benchmark from the console, following it live, its results, cancelling, and bad input in the form. */
 class BenchmarksScreenTest {
     private static final Pattern PERCENT = Pattern.compile("\\] +(\\d+)%");
 
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     /** Logged in, with the run form open. */
     private static ScreenDriver openForm() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("Benchmarks").waitFor("No benchmark is running.");
         screen.press(KeyType.Enter).waitFor("Start a benchmark run");
         return screen;

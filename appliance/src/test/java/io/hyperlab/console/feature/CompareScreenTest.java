@@ -6,35 +6,25 @@ import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.DaemonClient;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Comparing two labels, and a label with the study's published figures, side by side. */
 class CompareScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
+    static void setUp() throws Exception {
         DaemonClient admin = lab.admin();
         lab.quickRun(admin, "KVM VM", 2);
         lab.quickRun(admin, "Xen VM", 2);
     }
 
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
     /** Logged in, Compare highlighted, the form open. */
     private static ScreenDriver openForm() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("Compare").waitFor("Labels          2");
         screen.press(KeyType.Enter).waitFor("The first side is the baseline");
         return screen;

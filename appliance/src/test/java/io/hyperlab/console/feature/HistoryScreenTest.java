@@ -8,37 +8,27 @@ import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.DaemonClient;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The history: the latest runs, filters (with a bad date), a run's statistics, and deleting a run. */
 class HistoryScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
     static long alpha;
     static long beta;
 
     @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
+    static void setUp() throws Exception {
         DaemonClient admin = lab.admin();
         alpha = lab.quickRun(admin, "alpha host", 1).path("runId").asLong();
         beta = lab.quickRun(admin, "beta host", 1).path("runId").asLong();
     }
 
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
     /** Logged in, History highlighted. */
     private static ScreenDriver openHistory() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("History").waitFor("Runs stored");
         return screen;
     }

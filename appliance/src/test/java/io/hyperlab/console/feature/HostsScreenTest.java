@@ -8,31 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Hypervisor hosts on libvirt's test driver: add (with bad input first), facts, preflight, remove. */
 class HostsScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     private static ScreenDriver openHosts() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("Hypervisor Hosts").waitFor("Press <Enter> to add a host");
         return screen;
     }

@@ -6,33 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The network screen: the addresses the daemon reports, and a plain answer about DHCP/static switching. */
 class NetworkScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @Test
     void showsEveryAddressTheDaemonReportsAndSaysSwitchingIsNotOffered() {
         JsonNode appliance = lab.admin().get("api/v1/appliance");
-        try (ScreenDriver screen = lab.open()) {
-            screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        try (ScreenDriver screen = lab.loggedIn()) {
             screen.select("Network and Management");
             String text = screen.waitFor("Management URL");
             for (JsonNode address : appliance.path("addresses")) {

@@ -9,27 +9,15 @@ import io.hyperlab.console.ScreenDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local shell: refused off the appliance; on it (for root), the terminal goes to the shell and comes back. */
 class ShellScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @Test
     void offTheApplianceTheShellIsRefusedWithTheReason(@TempDir Path nowhere) {

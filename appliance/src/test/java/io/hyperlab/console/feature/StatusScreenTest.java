@@ -6,28 +6,19 @@ import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
 import io.hyperlab.Version;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The status display, on a daemon at its first start (one-time admin password). */
 class StatusScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.firstStart();
     static String oneTimePassword;
 
     @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.firstStart(data);
-        oneTimePassword = Files.readString(data.resolve("first-boot-password")).strip();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
+    static void setUp() throws Exception {
+        oneTimePassword = Files.readString(lab.data.resolve("first-boot-password")).strip();
     }
 
     @Test

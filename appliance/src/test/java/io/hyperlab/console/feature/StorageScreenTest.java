@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ISO libraries of a libvirt test-driver host: listed with their images, rescanned, and a bad new one refused. */
 class StorageScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
+    static void setUp() throws Exception {
         lab.addLabHost();
     }
 
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
     private static ScreenDriver openStorage() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("Storage").waitFor("Storage: ISO Libraries");
         screen.press(KeyType.Enter).waitFor("Add an ISO library (NFS or SMB)");
         return screen;

@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** VMs of a libvirt test-driver host: the list, power actions as setup tasks, a refused delete, the create wizard. */
 class VmsScreenTest {
-    @TempDir
-    static Path data;
-    static ConsoleLab lab;
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
 
     @BeforeAll
-    static void start() throws Exception {
-        lab = ConsoleLab.start(data);
+    static void setUp() throws Exception {
         lab.addLabHost();
     }
 
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
-
     private static ScreenDriver openVms() {
-        ScreenDriver screen = lab.open();
-        screen.logIn(ConsoleLab.PASSWORD).waitFor("Logged in as admin.");
+        ScreenDriver screen = lab.loggedIn();
         screen.select("Virtual Machines").waitFor("Hosts           1");
         screen.press(KeyType.Enter).waitFor("3 VMs on lab");
         return screen;

@@ -1,7 +1,6 @@
 package io.hyperlab.console.feature;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -9,15 +8,13 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.Console;
+import io.hyperlab.console.ConsoleWindow;
 import io.hyperlab.console.EventStream;
 import io.hyperlab.console.Frame;
 import io.hyperlab.console.Text;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.function.Consumer;
@@ -27,7 +24,7 @@ import java.util.function.Consumer;
  * as the event stream brings them, then the run's results. The task is also read every two
  * seconds, so a missed event only delays the bar. Cancel asks first (F8); Esc leaves it running.
  */
-final class RunProgressWindow extends BasicWindow {
+final class RunProgressWindow extends ConsoleWindow {
     private static final int VALUE_LINES = 6;
     private static final long POLL_MS = 2000;
 
@@ -45,10 +42,9 @@ final class RunProgressWindow extends BasicWindow {
     private volatile boolean finished;
 
     private RunProgressWindow(Console console, JsonNode task) {
-        super("Benchmark run");
+        super("Benchmark run", Window.Hint.MODAL, Window.Hint.CENTERED);
         this.console = console;
         this.taskId = task.path("id").asLong();
-        setHints(Set.of(Window.Hint.MODAL, Window.Hint.CENTERED));
         int width = Math.min(70, console.size().getColumns() - 8);
         barWidth = width - 7;
         bar.setText(Text.bar(0, barWidth));
@@ -176,14 +172,5 @@ final class RunProgressWindow extends BasicWindow {
         if (console.confirm("Cancel run", "Stop this benchmark run? The trials completed so far are kept.")) {
             console.run("cancel the run", () -> console.client().post("api/v1/tasks/" + taskId + "/cancel", null), this::show);
         }
-    }
-
-    @Override
-    public boolean handleInput(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            close();
-            return true;
-        }
-        return super.handleInput(key);
     }
 }
