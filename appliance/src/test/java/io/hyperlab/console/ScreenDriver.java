@@ -83,6 +83,15 @@ public final class ScreenDriver implements AutoCloseable {
         return lines;
     }
 
+    /** The details pane only: each line right of the menu, joined, without the frame's lines. */
+    public String pane() {
+        StringBuilder pane = new StringBuilder();
+        for (String line : lines()) {
+            pane.append(line.length() > Frame.MENU_WIDTH ? line.substring(Frame.MENU_WIDTH) : "").append('\n');
+        }
+        return pane.toString().replaceAll("[│┌┐└┘─]", "");
+    }
+
     public String screen() {
         return String.join("\n", lines());
     }

@@ -49,6 +49,7 @@ public final class TableWindow extends ConsoleWindow {
             setFocusedInteractable(table);
         }
         keysLine = Frame.keysLabel("");
+        keysLine.setLabelWidth(console.size().getColumns() - 8);
         content.addComponent(keysLine);
         updateKeys();
         setComponent(content);

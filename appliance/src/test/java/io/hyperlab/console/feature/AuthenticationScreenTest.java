@@ -110,8 +110,9 @@ class AuthenticationScreenTest {
             for (String[] bad : new String[][] {{"", "required: a whole number"}, {"ten", "'ten' is not a whole number"},
                 {"0", "out of range: use 1 to 1440"}, {"1441", "out of range: use 1 to 1440"}}) {
                 screen.erase(8).type(bad[0]).press(KeyType.Enter, 2);
-                screen.waitUntil(s -> s.lines().anyMatch(line -> line.contains("Minutes:  " + bad[0] + " ") && line.contains(bad[1])),
-                    "'" + bad[1] + "' beside Minutes: " + bad[0]);
+                java.util.regex.Pattern beside = java.util.regex.Pattern.compile(".*Minutes:\\s+" + java.util.regex.Pattern.quote(bad[0])
+                    + "\\s+" + java.util.regex.Pattern.quote(bad[1]) + ".*");
+                screen.waitUntil(s -> s.lines().anyMatch(line -> beside.matcher(line).matches()), "'" + bad[1] + "' beside Minutes: " + bad[0]);
             }
             screen.erase(8).type("25").press(KeyType.Enter, 2);
             screen.waitFor("Auto-logout set to 25 min.");

@@ -61,7 +61,7 @@ class HistoryScreenTest {
             screen.press(KeyType.Enter);
             text = screen.waitFor("Results");
             assertTrue(text.contains("Run " + alpha + ": alpha host"), text);
-            assertTrue(screen.lineWith("Composite").matches(".*scimark2\\s+Composite\\s+\\d+\\s+.*MFLOPS.*"), text);
+            assertTrue(screen.lineWith("Composite").matches(".*scimark2\\s+Composite \\(MFLOPS\\)\\s+\\d+\\s+[0-9.]+\\s+[0-9.]+\\s+1\\b.*"), text);
             assertTrue(text.contains("%SD"), text);
             screen.press(KeyType.Escape).waitFor("runs, newest first");
             screen.press(KeyType.Escape).waitUntil(s -> !s.contains("runs, newest first"), "back on the main screen");

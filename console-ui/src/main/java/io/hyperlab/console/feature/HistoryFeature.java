@@ -20,6 +20,8 @@ final class HistoryFeature implements Feature {
     static final String LATEST = "api/v1/runs?limit=5";
     static final List<String> STATUSES = List.of("any", "completed", "running", "failed", "cancelled", "interrupted");
     private static final int LIST_LIMIT = 500;
+    /** Metric names cut so that a run's table fits 80 columns: "Jacobi Successive Over-Relaxati~". */
+    private static final int METRIC_WIDTH = 30;
 
     @Override
     public MenuEntry entry() {
@@ -105,14 +107,16 @@ final class HistoryFeature implements Feature {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode result : record.path("results")) {
             JsonNode summary = result.path("summary");
-            rows.add(List.of(result.path("test").asText(), result.path("metric").asText(), Text.number(summary.path("mean").asDouble()),
-                Text.number(summary.path("sd").asDouble()), String.format(java.util.Locale.ROOT, "%.1f", summary.path("percentSd").asDouble()),
-                Integer.toString(summary.path("n").asInt()), result.path("unit").asText()));
+            rows.add(List.of(result.path("test").asText(),
+                Text.cut(result.path("metric").asText() + " (" + result.path("unit").asText() + ")", METRIC_WIDTH),
+                Text.number(summary.path("mean").asDouble()), Text.number(summary.path("sd").asDouble()),
+                String.format(java.util.Locale.ROOT, "%.1f", summary.path("percentSd").asDouble()),
+                Integer.toString(summary.path("n").asInt())));
         }
         if (rows.isEmpty()) {
             pane.text("No completed trial.");
         } else {
-            pane.table(List.of("Test", "Metric", "Mean", "SD", "%SD", "n", "Unit"), rows);
+            pane.table(List.of("Test", "Metric", "Mean", "SD", "%SD", "n"), rows);
         }
         return pane;
     }
