@@ -234,10 +234,7 @@ public final class IperfClient {
     private Stream tcpStream(boolean sender) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
-            if (spec.window() > 0) {
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, spec.window());
-                channel.setOption(StandardSocketOptions.SO_RCVBUF, spec.window());
-            }
+            Stream.applyWindow(channel, spec.window());
             channel.socket().connect(server, CONNECT_TIMEOUT_MILLIS);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, spec.noDelay());
             ByteBuffer out = ByteBuffer.wrap(cookie);
@@ -255,9 +252,9 @@ public final class IperfClient {
     private Stream udpStream(boolean sender) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
-            if (spec.window() > 0) {
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, spec.window());
-                channel.setOption(StandardSocketOptions.SO_RCVBUF, spec.window());
+            Stream.applyWindow(channel, spec.window());
+            if (!sender) {
+                UdpStream.enlargeReceiveBuffer(channel, spec.window());
             }
             channel.connect(server);
             channel.write(UdpStream.message(UdpStream.CONNECT_MSG));

@@ -73,10 +73,7 @@ final class ServerSession {
             refuse(channel);
             return;
         }
-        if (session.spec.window() > 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, session.spec.window());
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, session.spec.window());
-        }
+        Stream.applyWindow(channel, session.spec.window());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, session.spec.noDelay());
         addStream(new TcpStream(session.nextStreamId(), session.spec.reverse(), session.blockSize, channel));
     }
@@ -215,6 +212,10 @@ final class ServerSession {
     private void listenUdp() throws IOException {
         udpListener = DatagramChannel.open();
         udpListener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        Stream.applyWindow(udpListener, session.spec.window());
+        if (!session.spec.reverse()) {
+            UdpStream.enlargeReceiveBuffer(udpListener, session.spec.window());
+        }
         udpListener.bind(new InetSocketAddress(((InetSocketAddress) control.channel().getLocalAddress()).getAddress(), port));
         DatagramChannel listener = udpListener;
         loop.register(listener, SelectionKey.OP_READ, key -> udpConnect(listener, key));

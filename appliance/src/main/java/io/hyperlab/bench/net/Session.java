@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * What client and server share during one test (iperf_api.c): the streams and their ids, the
  * test clock, interval statistics, the omit period, moving data when a stream is ready, the
- * end conditions, and the results JSON each side sends the other.
+ * end conditions, and the results JSON each side sends the other. Public only so that a
+ * {@link Reporter} can be written elsewhere; everything in it belongs to this package.
  */
-final class Session {
+public final class Session {
     enum Role { CLIENT, SERVER }
 
     private static final int WRITES_PER_WAKEUP = 16;
@@ -104,7 +105,9 @@ final class Session {
             if (!running || done) {
                 return;
             }
-            int batch = spec.burst() > 0 ? spec.burst() : WRITES_PER_WAKEUP;
+            // A paced sender writes one block a wakeup, as iperf3 does, so that catching up after a pause
+            // does not put a burst in the socket buffers (in flight, and uncounted, when the test ends).
+            int batch = spec.burst() > 0 ? spec.burst() : spec.bitrate() > 0 ? 1 : WRITES_PER_WAKEUP;
             for (int i = 0; i < batch && stream.green && !limitReached(); i++) {
                 int n = stream.send();
                 if (n <= 0) {

@@ -127,6 +127,14 @@ abstract class Stream {
         }
     }
 
+    /** iperf3's -w: both socket buffers set to the window the client asked for (0 = the system's). */
+    static void applyWindow(NetworkChannel channel, int window) throws IOException {
+        if (window > 0) {
+            channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, window);
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, window);
+        }
+    }
+
     static double seconds(long from, long to) {
         return (to - from) / 1e9;
     }
