@@ -43,10 +43,6 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
         }
     }
 
-    /** Tests of the suite left out because they need a peer and none was given. */
-    public List<String> skipped() {
-        return suite.tests().stream().filter(b -> b.needsPeer() && !tests.contains(b.name())).map(Benchmark::name).toList();
-    }
 
     public List<Benchmark> benchmarks() {
         return tests.stream().map(Benchmarks::get).toList();

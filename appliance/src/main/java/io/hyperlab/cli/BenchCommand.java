@@ -129,8 +129,10 @@ final class BenchCommand implements Callable<Integer> {
             new BenchSettings(SciMarkSize.parse(size), minTime,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                 ByteSize.parse(arraySize), ByteSize.parse(passSize), network()));
-        if (!request.skipped().isEmpty()) {
-            err.println("Note: " + String.join(", ", request.skipped()) + " skipped: the network tests need --peer HOST[:PORT]");
+        List<String> skipped = chosen.tests().stream().filter(b -> b.needsPeer() && !request.tests().contains(b.name()))
+            .map(Benchmark::name).toList();
+        if (tests.isEmpty() && !skipped.isEmpty()) {
+            err.println("Note: network tests skipped (" + String.join(", ", skipped) + "): they need --peer HOST[:PORT]");
             err.flush();
         }
         RunEngine engine;

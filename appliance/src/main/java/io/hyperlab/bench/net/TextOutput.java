@@ -3,6 +3,7 @@ package io.hyperlab.bench.net;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
@@ -159,7 +160,7 @@ public final class TextOutput implements Reporter {
         if (value == 0 || !Double.isFinite(value)) {
             return "0";
         }
-        return new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
     }
 
     static String host(InetSocketAddress address) {
