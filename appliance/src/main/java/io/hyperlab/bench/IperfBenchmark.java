@@ -8,6 +8,8 @@ import io.hyperlab.bench.net.Report;
 import io.hyperlab.bench.net.Reporter;
 import io.hyperlab.bench.net.Session;
 import io.hyperlab.bench.net.TestSpec;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,12 @@ final class IperfBenchmark implements Benchmark {
             throw new InvalidInputException(name() + " needs a peer: give --peer HOST[:PORT], a machine running iperf3 -s"
                 + " or hyperlab iperf3 --server");
         }
+        try {
+            InetAddress.getByName(settings.network().host());
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("the peer '" + settings.network().host() + "' is not a known host: give its address"
+                + " or a name this machine resolves");
+        }
     }
 
     @Override
@@ -80,7 +88,6 @@ final class IperfBenchmark implements Benchmark {
     @Override
     public Map<String, Double> runTrial(BenchSettings settings, ObjDoubleConsumer<String> progress) {
         NetworkSettings net = settings.network();
-        validate(settings, null);
         TestSpec spec = TestSpec.of(protocol).withReverse(studyDirection).withEnd(net.seconds(), 0, 0);
         if (protocol == TestSpec.Protocol.UDP) {
             spec = spec.withBitrate(net.udpBitrate());

@@ -104,6 +104,8 @@ class NetworkCommandTest {
         assertUsage("suite network needs --peer HOST[:PORT]", "--data", data.toString(), "bench", "--suite", "network");
         assertUsage("test iperf-tcp needs a peer", "--data", data.toString(), "bench", "--suite", "thesis", "--test", "iperf-tcp");
         assertUsage("is not a peer", "--data", data.toString(), "bench", "--suite", "network", "--peer", "a:b:c");
+        assertUsage("the peer 'no-such-host.invalid' is not a known host", "--data", data.toString(), "bench", "--suite", "network",
+            "--peer", "no-such-host.invalid");
         assertUsage("the network test time must be from 1", "--data", data.toString(), "bench", "--suite", "network",
             "--peer", "localhost", "--net-time", "0");
         assertEquals(0, Json.MAPPER.readTree(Cli.run("--data", data.toString(), "history", "list", "--json").out()).size());

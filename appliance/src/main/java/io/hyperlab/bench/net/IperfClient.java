@@ -3,6 +3,7 @@ package io.hyperlab.bench.net;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -100,7 +101,7 @@ public final class IperfClient {
         session = new Session(Session.Role.CLIENT, spec, blockSize, intervalSeconds, reporter);
         control.attach(loop.register(channel, SelectionKey.OP_READ, key -> onControl()));
         control.send(cookie);
-        reporter.handshake(Control.text(cookie), mss, spec, blockSize);
+        reporter.handshake(Control.text(cookie), mss, spec);
         lastHeard = System.nanoTime();
         while (session.state != State.IPERF_DONE) {
             loop.runOnce(100_000_000L);
@@ -259,7 +260,7 @@ public final class IperfClient {
             channel.connect(server);
             channel.write(UdpStream.message(UdpStream.CONNECT_MSG));
             channel.socket().setSoTimeout(UDP_REPLY_TIMEOUT_MILLIS);
-            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[TestSpec.MAX_UDP_BLOCK], TestSpec.MAX_UDP_BLOCK);
+            DatagramPacket packet = new DatagramPacket(new byte[TestSpec.MAX_UDP_BLOCK], TestSpec.MAX_UDP_BLOCK);
             for (int seen = 0; seen <= (spec.reverse() ? REVERSE_OUT_OF_ORDER : 0); seen++) {
                 channel.socket().receive(packet);
                 ByteBuffer reply = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());

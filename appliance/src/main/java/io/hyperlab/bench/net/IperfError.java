@@ -23,7 +23,6 @@ public final class IperfError extends HyperLabException {
     static final int IENOMSG = 144;
     static final int IESTREAMLISTEN = 202;
     static final int IESTREAMCONNECT = 203;
-    static final int IESTREAMWRITE = 205;
     static final int IESTREAMREAD = 206;
     static final int IESTREAMID = 208;
 
@@ -63,7 +62,6 @@ public final class IperfError extends HyperLabException {
             case IENOMSG -> "idle timeout for receiving data";
             case IESTREAMLISTEN -> "unable to start stream listener";
             case IESTREAMID -> "stream has an invalid id";
-            case 1, 2, 3, 4 -> "bad role or option (iperf3 error " + code + ")";
             default -> "iperf3 error " + code;
         };
     }

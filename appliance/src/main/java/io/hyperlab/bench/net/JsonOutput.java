@@ -61,7 +61,7 @@ public final class JsonOutput implements Reporter {
     }
 
     @Override
-    public void handshake(String cookie, int mss, TestSpec spec, int blockSize) {
+    public void handshake(String cookie, int mss, TestSpec spec) {
         start.put("cookie", cookie);
         if (spec.protocol() == TestSpec.Protocol.TCP) {
             start.put("tcp_mss_default", mss);

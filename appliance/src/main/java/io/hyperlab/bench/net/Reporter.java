@@ -19,7 +19,7 @@ public interface Reporter {
     }
 
     /** The control connection is set up and the cookie chosen. */
-    default void handshake(String cookie, int mss, TestSpec spec, int blockSize) {
+    default void handshake(String cookie, int mss, TestSpec spec) {
     }
 
     default void connected(int socket, InetSocketAddress local, InetSocketAddress remote) {

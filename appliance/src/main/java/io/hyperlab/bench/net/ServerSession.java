@@ -197,7 +197,7 @@ final class ServerSession {
     /** PARAM_EXCHANGE done: listen for UDP if needed, then CREATE_STREAMS. */
     private void startStreams(TestSpec spec) throws IOException {
         session = new Session(Session.Role.SERVER, spec, spec.effectiveBlockSize(0), options.intervalSeconds(), reporter);
-        reporter.handshake(Control.text(cookie), 0, spec, session.blockSize);
+        reporter.handshake(Control.text(cookie), 0, spec);
         if (spec.protocol() == TestSpec.Protocol.UDP) {
             try {
                 listenUdp();

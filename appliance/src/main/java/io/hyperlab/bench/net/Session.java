@@ -36,6 +36,7 @@ public final class Session {
     long blocksReceived;
     double[] localCpu = new double[3];
     double[] remoteCpu = new double[3];
+    boolean remoteSenderHasRetransmits;
     private final CpuUsage cpu = new CpuUsage();
     private Loop.Timer statsTimer;
 
@@ -67,8 +68,6 @@ public final class Session {
         }
         return remoteSenderHasRetransmits;
     }
-
-    boolean remoteSenderHasRetransmits;
 
     /** Registers every stream with the loop: senders for writing, receivers for reading. */
     void register(Loop loop) throws IOException {

@@ -2,10 +2,13 @@ package io.hyperlab.bench.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -115,8 +118,8 @@ abstract class Stream {
     }
 
     InetSocketAddress remote() throws IOException {
-        return (InetSocketAddress) (channel() instanceof java.nio.channels.SocketChannel s ? s.getRemoteAddress()
-            : ((java.nio.channels.DatagramChannel) channel()).getRemoteAddress());
+        return (InetSocketAddress) (channel() instanceof SocketChannel s ? s.getRemoteAddress()
+            : ((DatagramChannel) channel()).getRemoteAddress());
     }
 
     void close() {
@@ -130,8 +133,8 @@ abstract class Stream {
     /** iperf3's -w: both socket buffers set to the window the client asked for (0 = the system's). */
     static void applyWindow(NetworkChannel channel, int window) throws IOException {
         if (window > 0) {
-            channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, window);
-            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, window);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, window);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, window);
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -198,8 +200,8 @@ public record TestSpec(Protocol protocol, int parallel, boolean reverse, int sec
         return value.asLong();
     }
 
-    private static java.util.List<String> names(JsonNode json) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> names(JsonNode json) {
+        List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -1,6 +1,7 @@
 package io.hyperlab.bench.net;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
@@ -61,7 +62,7 @@ final class UdpStream extends Stream {
     /** Gives a socket that will receive a stream the larger buffer, unless the user chose a window. */
     static void enlargeReceiveBuffer(DatagramChannel channel, int window) throws IOException {
         if (window == 0) {
-            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
         }
     }
 
