@@ -136,11 +136,6 @@ public final class JsonOutput implements Reporter {
         out.flush();
     }
 
-    /** Starts a new document, for a server that prints one per test. */
-    public void next() {
-        reset();
-    }
-
     private static ObjectNode row(Report.Row row, boolean withSocket, boolean withRetransmits, boolean interval) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         if (withSocket) {

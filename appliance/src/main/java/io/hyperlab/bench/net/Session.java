@@ -204,7 +204,7 @@ public final class Session {
         localCpu = cpu.stop();
         loop.cancelTimers();
         closeIntervals(System.nanoTime());
-        Report.Interval last = Report.interval(this);
+        Report.Interval last = intervalSeconds > 0 ? Report.interval(this) : null;
         if (last != null) {
             reporter.interval(this, last);
         }
