@@ -3,18 +3,16 @@ package io.hyperlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.Json;
 import io.hyperlab.bench.net.IperfServer;
 import io.hyperlab.bench.net.Reporter;
+import io.hyperlab.bench.net.StockIperf3;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,14 +49,10 @@ class NetworkCommandTest {
 
     @Test
     void clientJsonHasIperf3sLayoutAgainstStockServer() throws Exception {
-        assumeIperf3();
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        Process stock = new ProcessBuilder("iperf3", "-s", "-1", "-B", "127.0.0.1", "-p", String.valueOf(port)).start();
+        StockIperf3.assumeInstalled();
+        int port = StockIperf3.freePort();
+        Process stock = StockIperf3.server(port);
         try {
-            awaitListening(port);
             Cli cli = Cli.run("iperf3", "--client", "127.0.0.1", "--port", String.valueOf(port), "--time", "1", "--json");
             assertEquals(0, cli.exit(), cli.toString());
             JsonNode json = Json.MAPPER.readTree(cli.out());
@@ -71,8 +65,9 @@ class NetworkCommandTest {
             assertTrue(json.at("/end/streams/0/sender/bytes").asLong() > 0, cli.out());
             assertTrue(json.at("/end/streams/0/receiver/bytes").asLong() > 0, cli.out());
             assertTrue(json.at("/end/cpu_utilization_percent").has("remote_total"), cli.out());
-            assertTrue(stock.waitFor(10, TimeUnit.SECONDS));
-            assertEquals(0, stock.exitValue());
+            StockIperf3.Run server = StockIperf3.finish(stock, 10);
+            assertEquals(0, server.exit(), server.toString());
+            assertEquals(json.at("/end/sum_received/bytes").asLong(), server.json().at("/end/sum_received/bytes").asLong());
         } finally {
             stock.destroyForcibly();
         }
@@ -80,13 +75,10 @@ class NetworkCommandTest {
 
     @Test
     void oneOffServerServesAStockClientAndPrintsIperf3sLines() throws Exception {
-        assumeIperf3();
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        StockIperf3.assumeInstalled();
+        int port = StockIperf3.freePort();
         CompletableFuture<Cli> server = CompletableFuture.supplyAsync(() -> Cli.run("iperf3", "--server", "--one-off", "--port", String.valueOf(port)));
-        awaitListening(port);
+        StockIperf3.awaitListening(port, () -> !server.isDone());
         Process stock = new ProcessBuilder("iperf3", "-c", "127.0.0.1", "-p", String.valueOf(port), "-t", "1", "-u", "-b", "50M").start();
         String stockOut = new String(stock.getInputStream().readAllBytes());
         assertTrue(stock.waitFor(20, TimeUnit.SECONDS));
@@ -173,37 +165,5 @@ class NetworkCommandTest {
         Cli cli = Cli.run(args);
         assertEquals(2, cli.exit(), cli.toString());
         assertTrue(cli.err().contains(message), "expected '" + message + "' in\n" + cli);
-    }
-
-    private static void assumeIperf3() {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            found |= Files.isExecutable(Path.of(dir, "iperf3"));
-        }
-        if (!found) {
-            System.out.println("SKIPPED: iperf3 is not installed (./hyperlab test installs it with apt-get)");
-        }
-        assumeTrue(found, "iperf3 is not installed");
-    }
-
-    private static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String hex = String.format(":%04X ", port);
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 3 && (f[1] + " ").endsWith(hex) && f[3].equals("0A")) {
-                    return;
-                }
-            }
-            for (String line : Files.readAllLines(Path.of("/proc/net/tcp6"))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 3 && (f[1] + " ").endsWith(hex) && f[3].equals("0A")) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("nothing listens on port " + port);
     }
 }

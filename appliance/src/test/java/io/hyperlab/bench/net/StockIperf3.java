@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** The real iperf3 binary (Debian's iperf3) as a test peer: a one-off server or a client, both with --json. */
-final class StockIperf3 {
+public final class StockIperf3 {
     /** A finished iperf3 run: its exit code and its JSON document. */
-    record Run(int exit, JsonNode json, String stderr) {
+    public record Run(int exit, JsonNode json, String stderr) {
         @Override
         public String toString() {
             return "exit " + exit + ", stderr " + stderr + ", json " + json;
@@ -30,7 +31,7 @@ final class StockIperf3 {
     }
 
     /** Skips the calling test, with the reason printed, where iperf3 is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             found |= Files.isExecutable(Path.of(dir, "iperf3"));
@@ -42,7 +43,7 @@ final class StockIperf3 {
     }
 
     /** A port free for both TCP and UDP on loopback, as iperf3 needs both. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = tcp.getLocalPort();
@@ -57,21 +58,24 @@ final class StockIperf3 {
     }
 
     /** Starts {@code iperf3 -s -1 --json} and waits until it listens. */
-    static Process server(int port) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", String.valueOf(port))
-            .redirectErrorStream(false).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listening(port)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IOException("iperf3 -s did not start listening on port " + port);
-            }
-            Thread.sleep(10);
-        }
+    public static Process server(int port) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", String.valueOf(port)).start();
+        awaitListening(port, process::isAlive);
         return process;
     }
 
-    static Run finish(Process process, int timeoutSeconds) throws IOException, InterruptedException {
+    /** Waits until something listens on the TCP port, while {@code alive} holds, for at most 10 s. */
+    public static void awaitListening(int port, BooleanSupplier alive) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!listening(port)) {
+            if (!alive.getAsBoolean() || System.nanoTime() > deadline) {
+                throw new IOException("nothing listens on port " + port);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    public static Run finish(Process process, int timeoutSeconds) throws IOException, InterruptedException {
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes());
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -90,7 +94,7 @@ final class StockIperf3 {
     }
 
     /** Whether something listens on the TCP port (read from /proc, so as not to connect to it). */
-    static boolean listening(int port) throws IOException {
+    public static boolean listening(int port) throws IOException {
         String hex = String.format(Locale.ROOT, ":%04X ", port);
         for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
             Path file = Path.of(table);
