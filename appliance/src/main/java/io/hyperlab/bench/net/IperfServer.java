@@ -210,6 +210,10 @@ public final class IperfServer implements AutoCloseable {
     private void accept() throws IOException {
         SocketChannel channel;
         while ((channel = listener.accept()) != null) {
+            if (current != null && current.over()) {
+                // The last test just ended in this same round of the loop: the server is free.
+                finishTest();
+            }
             if (current == null) {
                 current = new ServerSession(channel, port, options, loop, reporter);
                 status = Status.BUSY;

@@ -180,6 +180,7 @@ final class ServerSession {
                 // A client's echo of TEST_START carries nothing (iperf_handle_message_server ignores it).
             }
             case TEST_END -> {
+                session.drain();
                 session.state = State.TEST_END;
                 session.finish(loop);
                 session.closeStreams();

@@ -19,10 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Our client against the real {@code iperf3 -s}, and the real {@code iperf3 -c} against our
  * server, over loopback: TCP and UDP, normal and reverse, one and four streams. Both sides must
- * end well and agree: the receiver's byte count is the same in both reports, and what the sender
- * counted is within 1% of what the receiver counted (UDP: datagrams, since the loss is a figure
- * of its own). Both count only until TEST_END, as iperf3 does, so what is still in flight then
- * is sent but not received; TCP runs paced at 2 Gbit/s a stream to keep that far below 1%.
+ * end well and agree: each byte count is the same in our report and in stock iperf3's (each side
+ * reports what it counted and takes the other's from the results exchange). What the sender
+ * counted and what the receiver counted may differ by what is in flight when the client ends
+ * the test (a stock receiver stops counting at TEST_END); that must stay under 5%, and TCP runs
+ * paced at 2 Gbit/s a stream so that a loaded machine's pauses keep it small.
  */
 class InteropTest {
     private static IperfServer ours;
@@ -99,17 +100,54 @@ class InteropTest {
         assertEquals(parallel, stockEnd.get("streams").size());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-n 20M, 20971520", "-k 300 -l 64K, 19660800", "-R -n 20M, 20971520", "-u -b 50M -k 200 -l 1400, 280000",
+        "-t 2 -O 1 -b 2G, 0"})
+    void stockClientLimitsAndOmitAreHonouredBackToBack(String options, long expectedSent) throws Exception {
+        int before = ours.tests();
+        StockIperf3.Run stock = StockIperf3.client(ours.port(), options.split(" "));
+        assertEquals(0, stock.exit(), stock.toString());
+        assertFalse(stock.json().has("error"), stock.toString());
+        assertTrue(ours.awaitTests(before + 1, Duration.ofSeconds(10)));
+        Report.End end = ours.lastOutcome().orElseThrow().result().orElseThrow();
+        if (expectedSent > 0) {
+            assertEquals(expectedSent, stock.json().at("/end/sum_sent/bytes").asLong(), "the sender stops at the limit");
+            assertEquals(expectedSent, end.receivedBytes(), "everything sent arrives and is counted");
+        } else {
+            assertTrue(stock.json().at("/intervals/0/sum/omitted").asBoolean(), stock.toString());
+            assertEquals(end.receivedBytes(), stock.json().at("/end/sum_received/bytes").asLong());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes={1} blocks={2} reverse={3}")
+    @CsvSource({"TCP,20971520,0,false", "TCP,0,300,false", "TCP,20971520,0,true", "UDP,0,200,false"})
+    void ourClientLimitsAreHonouredByStockServer(TestSpec.Protocol protocol, long bytes, long blocks, boolean reverse) throws Exception {
+        int port = StockIperf3.freePort();
+        Process server = StockIperf3.server(port);
+        TestSpec spec = TestSpec.of(protocol).withReverse(reverse).withEnd(0, bytes, blocks)
+            .withBlockSize(protocol == TestSpec.Protocol.UDP ? 1400 : 65536);
+        Report.End end = new IperfClient("127.0.0.1", port, protocol == TestSpec.Protocol.UDP ? spec.withBitrate(50_000_000L) : spec,
+            1.0, Reporter.NONE).run();
+        StockIperf3.Run stock = StockIperf3.finish(server, 30);
+        assertEquals(0, stock.exit(), stock.toString());
+        long expected = bytes > 0 ? bytes : blocks * (protocol == TestSpec.Protocol.UDP ? 1400 : 65536);
+        assertEquals(expected, end.sumSent().bytes(), "the sender stops at the limit");
+        String received = reverse ? "/end/sum_sent/bytes" : "/end/sum_received/bytes";
+        assertEquals(stock.json().at(received).asLong(), reverse ? end.sumSent().bytes() : end.receivedBytes(),
+            "the same count in both reports");
+    }
+
     private static TestSpec spec(TestSpec.Protocol protocol, boolean reverse, int parallel) {
         TestSpec spec = TestSpec.of(protocol).withReverse(reverse).withParallel(parallel).withEnd(1, 0, 0);
         return spec.withBitrate(protocol == TestSpec.Protocol.UDP ? 200_000_000L : 2_000_000_000L);
     }
 
-    /** TCP: bytes sent and received within 1%. UDP: datagrams sent and the receiver's count of them (highest sequence number). */
+    /** TCP: bytes sent and received within 5%. UDP: datagrams sent and the receiver's count of them (highest sequence number). */
     private static void assertSenderMatchesReceiver(Report.End end) {
         long sent = end.tcp() ? end.sumSent().bytes() : end.sumSent().udp().packets();
         long received = end.tcp() ? end.receivedBytes() : end.sumReceived().udp().packets();
         assertTrue(received > 0 && end.receivedBytes() > 0, "nothing was received: " + end);
         double difference = Math.abs(sent - received) / (double) Math.max(sent, received);
-        assertTrue(difference <= 0.01, "sent " + sent + " and received " + received + " differ by " + 100 * difference + "%");
+        assertTrue(difference <= 0.05, "sent " + sent + " and received " + received + " differ by " + 100 * difference + "%");
     }
 }
