@@ -92,6 +92,11 @@ public final class TextOutput implements Reporter {
             }
             if (showReceiver) {
                 out.println(endLine(id, stream.receiver(), end, false, "receiver"));
+                Report.Row receiver = stream.receiver();
+                if (receiver.udp() != null && receiver.udp().outOfOrder() > 0) {
+                    out.printf(Locale.ROOT, "%s %4.1f-%4.1f sec  %d datagrams received out-of-order%n", id, receiver.start(),
+                        receiver.end(), receiver.udp().outOfOrder());
+                }
             }
         }
         if (end.streams().size() > 1) {
