@@ -94,13 +94,14 @@ public final class IperfClient {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         control = new Control(channel);
         cookie = Control.newCookie();
+        control.send(cookie);
+        // Read after the cookie is sent, as iperf3 does: the MSS then is the one UDP datagrams are sized to.
         int mss = TcpInfo.mss(TcpInfo.fd(channel));
         int blockSize = spec.effectiveBlockSize(mss);
         // A stock server takes the block length from the parameters: send the one chosen here.
         spec = spec.withBlockSize(blockSize);
         session = new Session(Session.Role.CLIENT, spec, blockSize, intervalSeconds, reporter);
         control.attach(loop.register(channel, SelectionKey.OP_READ, key -> onControl()));
-        control.send(cookie);
         reporter.handshake(Control.text(cookie), mss, spec);
         lastHeard = System.nanoTime();
         while (session.state != State.IPERF_DONE) {
