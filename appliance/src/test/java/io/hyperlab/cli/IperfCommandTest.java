@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hyperlab iperf3} and the network suite from the command line, against real iperf3 and our own server. */
-class NetworkCommandTest {
+class IperfCommandTest {
     @TempDir
     Path data;
 
