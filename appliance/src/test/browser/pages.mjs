@@ -81,6 +81,15 @@ try {
     await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
   });
 
+  await step('the iperf3 server starts and stops from the dashboard', async () => {
+    await page.fill('#iperf input[name=port]', '0');
+    await page.click('#iperf-toggle');
+    await page.waitForFunction(() => document.querySelector('#iperf .status').textContent === 'idle');
+    check(/on port \d+/.test(await page.textContent('#iperf')), 'no port shown');
+    await page.click('#iperf-toggle');
+    await page.waitForFunction(() => document.querySelector('#iperf .status').textContent === 'stopped');
+  });
+
   let runId;
   await step('a short benchmark started from the page shows its progress bar moving, then its result', async () => {
     await page.click('a[data-page=benchmarks]');

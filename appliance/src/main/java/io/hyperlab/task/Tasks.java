@@ -164,9 +164,9 @@ public final class Tasks implements AutoCloseable {
         return info(entry);
     }
 
-    /** Tasks waiting for their turn (not counting the one running). */
+    /** Benchmark runs waiting for their turn (not counting the one running, nor setup actions). */
     public synchronized int queueLength() {
-        return (int) tasks.values().stream().filter(e -> e.status == TaskStatus.QUEUED).count();
+        return (int) tasks.values().stream().filter(e -> e.status == TaskStatus.QUEUED && e.kind.equals("run")).count();
     }
 
     /** How many benchmark runs this daemon finished, by final status. */

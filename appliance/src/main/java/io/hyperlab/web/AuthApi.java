@@ -66,14 +66,14 @@ final class AuthApi {
     Handler<RoutingContext> guard() {
         return ctx -> {
             String authorization = ctx.request().getHeader("Authorization");
-            Future<Optional<Principal>> found;
-            if (authorization != null) {
+            boolean viaToken = authorization != null;
+            String secret;
+            if (viaToken) {
                 if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                     ctx.fail(AuthException.unauthorized("use 'Authorization: Bearer TOKEN' with an API token"));
                     return;
                 }
-                String token = authorization.substring(7).strip();
-                found = api.blocking(() -> auth.token(token));
+                secret = authorization.substring(7).strip();
             } else {
                 Cookie cookie = ctx.request().getCookie(COOKIE);
                 if (cookie == null) {
@@ -81,11 +81,15 @@ final class AuthApi {
                         "log in first (POST /api/v1/login) or send an API token as 'Authorization: Bearer TOKEN'"));
                     return;
                 }
-                found = api.blocking(() -> auth.session(cookie.getValue()));
+                secret = cookie.getValue();
             }
+            // Most requests come from a session or token checked moments ago: no trip to the database.
+            Optional<Principal> known = auth.remembered(secret).filter(p -> p.viaSession() != viaToken);
+            Future<Optional<Principal>> found = known.isPresent() ? Future.succeededFuture(known)
+                : api.blocking(() -> viaToken ? auth.token(secret) : auth.session(secret));
             found.onSuccess(principal -> {
                 if (principal.isEmpty()) {
-                    ctx.fail(AuthException.unauthorized(authorization != null
+                    ctx.fail(AuthException.unauthorized(viaToken
                         ? "this API token is unknown or was revoked" : "the session has ended; log in again"));
                     return;
                 }

@@ -42,17 +42,19 @@ public final class Daemon implements AutoCloseable {
     private final Log log;
     private final History history;
     private final Tasks tasks;
+    private final IperfServerApi iperf;
     private final Vertx vertx;
     private final HttpServer server;
     private final String url;
     private final Certificate certificate;
     private final Router router;
 
-    private Daemon(Log log, History history, Tasks tasks, Vertx vertx, HttpServer server, String url, Certificate certificate,
-                   Router router) {
+    private Daemon(Log log, History history, Tasks tasks, IperfServerApi iperf, Vertx vertx, HttpServer server, String url,
+                   Certificate certificate, Router router) {
         this.log = log;
         this.history = history;
         this.tasks = tasks;
+        this.iperf = iperf;
         this.vertx = vertx;
         this.server = server;
         this.url = url;
@@ -71,6 +73,7 @@ public final class Daemon implements AutoCloseable {
         }
         Vertx vertx = null;
         Tasks tasks = null;
+        IperfServerApi iperf = null;
         try {
             EnvironmentDetector detector = EnvironmentDetector.local();
             String hostname = hostname(detector);
@@ -125,6 +128,8 @@ public final class Daemon implements AutoCloseable {
             new TasksApi(api, tasks).mount(router);
             new CompareApi(api, history).mount(router);
             new HostsApi(api, tasks, history).mount(router);
+            iperf = new IperfServerApi(api);
+            iperf.mount(router);
             events.mount(router);
             StaticPages.mount(router);
             router.route().failureHandler(Api.failures(log, DaemonConfig.MAX_BODY_BYTES));
@@ -139,8 +144,11 @@ public final class Daemon implements AutoCloseable {
             url[0] = (config.https() ? "https://" : "http://") + config.urlHost(hostname) + ":" + server.actualPort() + "/";
             log.info("listening", "HyperLab is serving its web page and API at " + url[0], "url", url[0],
                 "bind", config.bind(), "port", server.actualPort(), "https", config.https());
-            return new Daemon(log, history, tasks, vertx, server, url[0], certificate, router);
+            return new Daemon(log, history, tasks, iperf, vertx, server, url[0], certificate, router);
         } catch (RuntimeException e) {
+            if (iperf != null) {
+                iperf.close();
+            }
             if (tasks != null) {
                 tasks.close();
             }
@@ -181,13 +189,14 @@ public final class Daemon implements AutoCloseable {
         return tasks;
     }
 
-    /** Stops listening, cancels the running task (its run is stored as cancelled), and closes the history. */
+    /** Stops listening and the iperf3 server, cancels the running task (its run is stored as cancelled), and closes the history. */
     @Override
     public void close() {
         log.info("stopping", "HyperLab daemon stopping");
         try {
             await(server.close().toCompletionStage().toCompletableFuture(), "stop listening");
         } finally {
+            iperf.close();
             tasks.close();
             try {
                 await(vertx.close().toCompletionStage().toCompletableFuture(), "stop Vert.x");

@@ -1,7 +1,6 @@
 package io.hyperlab.web;
 
 import io.hyperlab.ByteSize;
-import io.hyperlab.ConflictException;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.history.History;
 import io.hyperlab.host.ActionLog;
@@ -151,16 +150,7 @@ final class HostsApi {
             fingerprint == null ? null : Body.field("fingerprint", () -> Fingerprint.parse(fingerprint)));
         ActionLog log = log(ctx);
         api.slow(() -> {
-            if (registry.contains(host.name())) {
-                throw new ConflictException("a host named '" + host.name() + "' is already stored; remove it first or choose another name");
-            }
-            HostFacts facts = log.record(host.name(), "host add", host, () -> {
-                try (HostDriver driver = HostDrivers.open(host)) {
-                    HostFacts seen = driver.facts();
-                    registry.add(host);
-                    return seen;
-                }
-            });
+            HostFacts facts = registry.connectAndAdd(host, log);
             Map<String, Object> added = new LinkedHashMap<>();
             added.put("host", registry.describe(host.name()));
             added.put("facts", facts);

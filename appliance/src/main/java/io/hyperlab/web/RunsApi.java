@@ -3,6 +3,7 @@ package io.hyperlab.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.ByteSize;
 import io.hyperlab.ConflictException;
+import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import io.hyperlab.bench.BenchSettings;
 import io.hyperlab.bench.Benchmark;
@@ -11,6 +12,8 @@ import io.hyperlab.bench.Suite;
 import io.hyperlab.bench.TrialPolicy;
 import io.hyperlab.bench.cpu.SciMark;
 import io.hyperlab.bench.cpu.SciMarkSize;
+import io.hyperlab.bench.net.NetworkSettings;
+import io.hyperlab.bench.net.Units;
 import io.hyperlab.history.History;
 import io.hyperlab.history.RunFilter;
 import io.hyperlab.history.RunRecord;
@@ -32,7 +35,7 @@ import java.util.Set;
  */
 final class RunsApi {
     private static final String[] START_FIELDS = {"suite", "tests", "label", "trials", "maxTrials", "threshold", "size",
-        "minTime", "threads", "arraySize", "passSize"};
+        "minTime", "threads", "arraySize", "passSize", "peer", "netTime", "udpBitrate"};
     private static final Set<String> LIST_PARAMETERS = Set.of("label", "suite", "status", "since", "until", "limit", "offset");
 
     private final Api api;
@@ -91,6 +94,19 @@ final class RunsApi {
             body.integer("threads", defaults.threads()),
             Body.field("arraySize", () -> ByteSize.parse(body.size("arraySize", Long.toString(defaults.arrayBytes())))),
             Body.field("passSize", () -> ByteSize.parse(body.size("passSize", Long.toString(defaults.passBytes())))));
+        String peer = body.string("peer", null);
+        if (peer == null && suite == Suite.NETWORK) {
+            throw new InvalidInputException("peer", "suite network needs a peer: HOST[:PORT] of a machine running iperf3 -s"
+                + " or hyperlab iperf3 --server");
+        }
+        if (peer != null) {
+            // As on the command line: the study's 5 trials for the network tests unless trials is given.
+            Integer trials = body.integer("trials", null);
+            settings = settings.withNetwork(Body.field("peer", () -> NetworkSettings.parsePeer(peer)).with(
+                body.integer("netTime", NetworkSettings.STUDY_SECONDS),
+                Body.field("udpBitrate", () -> Units.parseRate(body.string("udpBitrate", "100M"))),
+                trials != null ? trials : NetworkSettings.STUDY_TRIALS));
+        }
         return new RunRequest(suite, body.strings("tests"), body.string("label", defaultLabel), policy, settings);
     }
 

@@ -90,7 +90,7 @@ class BadInputTest {
 
     @Test
     void valuesOutOfRangeNameTheFieldAndWhatIsAllowed() {
-        refusedField(Map.of("suite", "gpu"), "suite", "choose cpu, memory, thesis");
+        refusedField(Map.of("suite", "gpu"), "suite", "choose cpu, memory, network, thesis");
         refusedField(Map.of("trials", 0), "trials", "from 1 to 1000");
         refusedField(Map.of("trials", 3, "maxTrials", 2), "maxTrials", "from the trial count");
         refusedField(Map.of("threshold", -1), "threshold", "more than 0");

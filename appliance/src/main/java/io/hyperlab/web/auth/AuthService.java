@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may use the daemon: the admin account made on first start (no default password), logins
@@ -30,10 +32,22 @@ public final class AuthService {
     /** Verified against when the user does not exist, so that both cases take the same time. */
     private static final String DUMMY_HASH = Passwords.hash(Passwords.random());
 
+    /** How long a checked session or token is trusted without asking the database again. */
+    static final Duration REMEMBERED = Duration.ofSeconds(30);
+
     private final Accounts accounts;
     private final Path data;
     private final Clock clock;
     private final LoginLimiter limiter;
+    /**
+     * Sessions and tokens checked lately, by their hash: most requests are then let through
+     * without a trip to the database. Every revocation goes through this class, which forgets
+     * what it revokes at once.
+     */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(Principal principal, long tokenId, Instant until) {
+    }
 
     public AuthService(Accounts accounts, Path data, Clock clock) {
         this.accounts = accounts;
@@ -103,30 +117,57 @@ public final class AuthService {
         return new Login(sessionId, new Principal(found.get().id(), user, hash, csrf));
     }
 
+    /**
+     * Who a session cookie or token is, if it was checked in the last {@link #REMEMBERED}: no
+     * database, so the caller may ask on the event loop before going to {@link #session} or
+     * {@link #token}.
+     */
+    public Optional<Principal> remembered(String sessionIdOrToken) {
+        String hash = Secrets.sha256(sessionIdOrToken);
+        Remembered known = remembered.get(hash);
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(known.until())) {
+            remembered.remove(hash, known);
+            return Optional.empty();
+        }
+        return Optional.of(known.principal());
+    }
+
     /** The live session with this cookie value; its idle limit moves on as it is used. */
     public Optional<Principal> session(String sessionId) {
         String hash = Secrets.sha256(sessionId);
         return accounts.session(hash).map(session -> {
             Instant now = clock.instant();
-            if (Duration.between(now, session.expiresAt()).compareTo(SESSION_IDLE.dividedBy(2)) < 0) {
-                accounts.extendSession(hash, now.plus(SESSION_IDLE));
+            Instant expires = session.expiresAt();
+            if (Duration.between(now, expires).compareTo(SESSION_IDLE.dividedBy(2)) < 0) {
+                expires = now.plus(SESSION_IDLE);
+                accounts.extendSession(hash, expires);
             }
-            return new Principal(session.userId(), session.userName(), hash, session.csrfToken());
+            Principal principal = new Principal(session.userId(), session.userName(), hash, session.csrfToken());
+            Instant until = now.plus(REMEMBERED);
+            remembered.put(hash, new Remembered(principal, -1, until.isBefore(expires) ? until : expires));
+            return principal;
         });
     }
 
     public Optional<Principal> token(String token) {
-        return accounts.tokenOwner(Secrets.sha256(token)).map(owner -> {
+        String hash = Secrets.sha256(token);
+        return accounts.tokenOwner(hash).map(owner -> {
             Instant now = clock.instant();
             if (owner.lastUsedAt() == null || owner.lastUsedAt().plus(TOKEN_USE_GRANULARITY).isBefore(now)) {
                 accounts.tokenUsed(owner.tokenId(), now);
             }
-            return new Principal(owner.userId(), owner.userName(), null, null);
+            Principal principal = new Principal(owner.userId(), owner.userName(), null, null);
+            remembered.put(hash, new Remembered(principal, owner.tokenId(), now.plus(REMEMBERED)));
+            return principal;
         });
     }
 
     public void logout(Principal principal) {
         if (principal.viaSession()) {
+            remembered.remove(principal.sessionHash());
             accounts.deleteSession(principal.sessionHash());
         }
     }
@@ -139,6 +180,8 @@ public final class AuthService {
             throw AuthException.forbidden("wrong_password", "current", "the current password is wrong");
         }
         accounts.setPasswordHash(user.id(), Passwords.hash(replacement), principal.sessionHash());
+        remembered.entrySet().removeIf(entry -> entry.getValue().principal().userId() == user.id()
+            && entry.getValue().principal().viaSession() && !entry.getKey().equals(principal.sessionHash()));
         if (ADMIN.equals(user.name())) {
             deleteFirstBootFile();
         }
@@ -161,6 +204,7 @@ public final class AuthService {
 
     public void revokeToken(Principal principal, long id) {
         accounts.revokeToken(principal.userId(), id);
+        remembered.values().removeIf(known -> known.tokenId() == id);
     }
 
     /** Whether the request's CSRF token is this session's. */

@@ -80,8 +80,8 @@ function loginPage() {
 }
 
 async function dashboardPage() {
-  const [appliance, runs, hosts] = await Promise.all([api('GET', '/api/v1/appliance'), api('GET', '/api/v1/runs?limit=5'),
-    api('GET', '/api/v1/hosts')]);
+  const [appliance, runs, hosts, iperf] = await Promise.all([api('GET', '/api/v1/appliance'), api('GET', '/api/v1/runs?limit=5'),
+    api('GET', '/api/v1/hosts'), api('GET', '/api/v1/iperf3-server')]);
   const tasks = live.tasksCard(3);
   whileShown(tasks.draw);
   show(
@@ -96,12 +96,37 @@ async function dashboardPage() {
           el('dt', {}, 'Load'), el('dd', {}, appliance.load.join(' ')),
           el('dt', {}, 'Memory'), el('dd', {}, `${bytes(appliance.memory.availableBytes)} free of ${bytes(appliance.memory.totalBytes)}`),
           el('dt', {}, 'TLS'), el('dd', { class: 'mono' }, appliance.tls.enabled ? appliance.tls.fingerprintSha256 : 'off (plain HTTP)'))),
-      tasks.card),
+      tasks.card,
+      iperfCard(iperf)),
     el('section', { class: 'card', id: 'hosts' }, el('h2', {}, 'Hosts'), hosts.length
       ? el('ul', {}, hosts.map(h => el('li', {}, el('a', { href: `#/hosts/${encodeURIComponent(h.name)}` }, h.name), ` (${h.kind}, ${h.uri})`)))
       : el('p', { class: 'muted' }, 'No hosts yet. ', el('a', { href: '#/hosts' }, 'Add one.'))),
     el('section', { class: 'card' }, el('h2', {}, 'Latest runs'),
       runs.runs.length ? runsTable(runs.runs) : el('p', { class: 'muted' }, 'No runs yet. ', el('a', { href: '#/benchmarks' }, 'Start one.'))));
+}
+
+/** The appliance's iperf3 server: a laptop measures its network to the appliance against it. */
+function iperfCard(state) {
+  const body = el('div', {});
+  const draw = current => {
+    const running = current.status !== 'stopped';
+    body.replaceChildren(
+      el('p', {}, 'Status: ', status(current.status), running ? ` on port ${current.port}` : '',
+        current.tests ? `, ${current.tests} test(s) served` : ''),
+      running ? el('p', { class: 'muted' }, `From a laptop: iperf3 -c ${location.hostname} -p ${current.port}`) : null,
+      el('div', { class: 'actions' },
+        running ? null : el('label', {}, 'Port', el('input', { name: 'port', type: 'number', min: 0, max: 65535, value: 5201 })),
+        el('button', { type: 'button', class: running ? 'danger' : 'secondary', id: 'iperf-toggle',
+        onclick: async () => {
+          try {
+            if (running) await api('DELETE', '/api/v1/iperf3-server');
+            else await api('POST', '/api/v1/iperf3-server', { port: Number.parseInt(body.querySelector('input[name=port]').value, 10) });
+            draw(await api('GET', '/api/v1/iperf3-server'));
+          } catch (e) { message(e.message); }
+        } }, running ? 'Stop' : 'Start')));
+  };
+  draw(state);
+  return el('section', { class: 'card', id: 'iperf' }, el('h2', {}, 'iperf3 server'), body);
 }
 
 export function runsTable(runs) {

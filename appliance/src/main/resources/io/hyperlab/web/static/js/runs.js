@@ -38,12 +38,15 @@ function startForm(suites) {
         number('threshold', '%SD threshold', { min: 0.01, step: 0.01, placeholder: '3.5' }),
         number('threads', 'Memory threads', { min: 1 }),
         el('label', {}, 'Array size', el('input', { name: 'arraySize', placeholder: '32MiB' })),
-        el('label', {}, 'Pass size', el('input', { name: 'passSize', placeholder: '8GiB' })))),
+        el('label', {}, 'Pass size', el('input', { name: 'passSize', placeholder: '8GiB' })),
+        el('label', {}, 'Network peer (iperf3 server)', el('input', { name: 'peer', placeholder: 'HOST or HOST:5201' })),
+        number('netTime', 'Network test time (s)', { min: 1, placeholder: '10' }),
+        el('label', {}, 'UDP bitrate', el('input', { name: 'udpBitrate', placeholder: '100M' })))),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Start')));
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const values = formValues(form);
-    for (const key of ['trials', 'maxTrials', 'threads']) if (key in values) values[key] = Number.parseInt(values[key], 10);
+    for (const key of ['trials', 'maxTrials', 'threads', 'netTime']) if (key in values) values[key] = Number.parseInt(values[key], 10);
     for (const key of ['minTime', 'threshold']) if (key in values) values[key] = Number.parseFloat(values[key]);
     try {
       const task = await api('POST', '/api/v1/runs', values);
@@ -59,7 +62,7 @@ function filterForm(history) {
   const form = el('form', { class: 'fields', id: 'filters' },
     el('label', {}, 'Label', el('input', { name: 'label' })),
     el('label', {}, 'Suite', el('select', { name: 'suite' }, el('option', { value: '' }, 'any'),
-      ['cpu', 'memory', 'thesis'].map(s => el('option', { value: s }, s)))),
+      ['cpu', 'memory', 'network', 'thesis'].map(s => el('option', { value: s }, s)))),
     el('label', {}, 'Status', el('select', { name: 'status' }, el('option', { value: '' }, 'any'),
       ['running', 'completed', 'failed', 'cancelled', 'interrupted'].map(s => el('option', { value: s }, s)))),
     el('label', {}, 'Since', el('input', { name: 'since', type: 'date' })),
