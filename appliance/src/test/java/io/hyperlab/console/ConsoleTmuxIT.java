@@ -127,14 +127,14 @@ class ConsoleTmuxIT {
             waitFor(tmux, "benchmarks", s -> s.contains("No benchmark is running."));
             tmux.keys("Enter");
             waitFor(tmux, "run-form", s -> s.contains("Start a benchmark run"));
-            tmux.keys("Enter", "Up", "Up", "Enter", "Down");
+            tmux.keys("Enter", "Up", "Up", "Up", "Enter", "Down");
             tmux.type("tmux e2e");
             tmux.keys("Down");
             tmux.type("1");
             tmux.keys("Down", "Enter", "Down", "Enter", "Down");
             tmux.type("0.1");
             waitFor(tmux, "run-form-filled", s -> s.contains("tmux e2e") && s.contains("0.1") && s.contains("normal") && s.contains("cpu "));
-            tmux.keys("Enter", "Enter", "Enter");
+            tmux.keys("Enter", "Enter", "Enter", "Enter");
 
             List<Integer> seen = new ArrayList<>();
             String done = waitFor(tmux, "run-finished", s -> {

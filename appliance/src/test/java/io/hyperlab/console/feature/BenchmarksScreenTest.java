@@ -29,19 +29,20 @@ class BenchmarksScreenTest {
         return screen;
     }
 
-    /** Picks a suite in the pick-one field: Enter opens the list, arrows move, Enter chooses. */
-    private static void pickSuite(ScreenDriver screen, int upFromThesis) {
-        screen.press(KeyType.Enter).press(KeyType.ArrowUp, upFromThesis).press(KeyType.Enter);
+    /** Picks a suite in the pick-one field: Enter opens the list (on thesis, the last), Up moves, Enter chooses. */
+    private static void pickSuite(ScreenDriver screen, String suite) {
+        List<String> suites = List.of("cpu", "memory", "network", "thesis");
+        screen.press(KeyType.Enter).press(KeyType.ArrowUp, suites.size() - 1 - suites.indexOf(suite)).press(KeyType.Enter);
+        screen.waitUntil(s -> screen.hasLine("Suite:", suite), "suite " + suite + " chosen");
     }
 
     @Test
     void aShortRunShowsItsProgressBarMovingLiveValuesAndTheResult() {
         try (ScreenDriver screen = openForm()) {
-            pickSuite(screen, 2);
-            screen.waitUntil(s -> screen.hasLine("Suite:", "cpu"), "suite cpu chosen");
+            pickSuite(screen, "cpu");
             screen.press(KeyType.ArrowDown).type("console test").press(KeyType.ArrowDown).type("1")
                 .press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowDown).press(KeyType.Enter)
-                .press(KeyType.ArrowDown).type("0.1").press(KeyType.Enter, 3);
+                .press(KeyType.ArrowDown).type("0.1").press(KeyType.Enter, 4);
             screen.waitFor("cpu run \"console test\"");
             List<Integer> seen = new ArrayList<>();
             String text = screen.waitUntil(s -> {
@@ -69,14 +70,14 @@ class BenchmarksScreenTest {
     void badInputShowsBesideEachFieldAndTheDaemonsOwnCheckBesideItsField() {
         try (ScreenDriver screen = openForm()) {
             screen.press(KeyType.ArrowDown).type("x".repeat(BenchmarksFeature.MAX_LABEL + 1))
-                .press(KeyType.ArrowDown).type("0").press(KeyType.ArrowDown, 2).type("fast").press(KeyType.Enter, 3);
+                .press(KeyType.ArrowDown).type("0").press(KeyType.ArrowDown, 2).type("fast").press(KeyType.Enter, 4);
             String text = screen.waitFor("Correct the fields marked");
             assertTrue(screen.lineWith("Label:").contains("too long: 101"), text);
             assertTrue(screen.lineWith("Trials:").contains("out of range: use 1 to 1000"), text);
             assertTrue(screen.lineWith("Seconds a kernel:").contains("'fast' is not a number"), text);
 
             screen.erase(101).type("bad sizes").press(KeyType.ArrowDown).erase(1).type("1")
-                .press(KeyType.ArrowDown, 2).erase(4).type("0.1").press(KeyType.ArrowDown).type("lots").press(KeyType.Enter, 2);
+                .press(KeyType.ArrowDown, 2).erase(4).type("0.1").press(KeyType.ArrowDown).type("lots").press(KeyType.Enter, 3);
             text = screen.waitFor("Not done: see the field marked.");
             assertTrue(screen.lineWith("Memory pass size:").contains("lots"), text);
             assertTrue(screen.lineWith("Memory pass size:").contains("'lots' is not a"), "the daemon's message for passSize, beside it: " + text);
@@ -87,12 +88,22 @@ class BenchmarksScreenTest {
     }
 
     @Test
+    void aNetworkRunWithABadPeerIsRefusedBesideThePeerField() {
+        try (ScreenDriver screen = openForm()) {
+            pickSuite(screen, "network");
+            screen.press(KeyType.ArrowDown, 6).type("no such host:99999").press(KeyType.Enter, 2);
+            String text = screen.waitFor("Not done: see the field marked.");
+            assertTrue(screen.hasLine("Network peer:", "no such host"), text);
+        }
+    }
+
+    @Test
     void cancellingARunAsksWithF8AndKeepsTheRunAsCancelled() {
         try (ScreenDriver screen = openForm()) {
-            pickSuite(screen, 2);
+            pickSuite(screen, "cpu");
             screen.press(KeyType.ArrowDown).type("to cancel").press(KeyType.ArrowDown).type("50")
                 .press(KeyType.ArrowDown).press(KeyType.Enter).press(KeyType.ArrowDown).press(KeyType.Enter)
-                .press(KeyType.ArrowDown).type("0.5").press(KeyType.Enter, 3);
+                .press(KeyType.ArrowDown).type("0.5").press(KeyType.Enter, 4);
             screen.waitFor("Running scimark2");
             screen.press(KeyType.Enter).waitFor("Stop this benchmark run?");
             screen.press(KeyType.F8);

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmarks: pick a suite, a label and the trials (and the sizes for a quick run), start it,
- * and follow it with a progress bar and the live trial values; cancel it.
+ * Benchmarks: pick a suite, a label, the trials and for the network tests the iperf3 peer (and
+ * the sizes for a quick run), start it, and follow it with a progress bar and the live trial
+ * values; cancel it.
  */
 final class BenchmarksFeature implements Feature {
     static final String TASKS = "api/v1/tasks";
     static final int MAX_LABEL = 100;
     static final int MAX_TRIALS = 1000;
+    static final int MAX_PEER = 255;
 
     @Override
     public MenuEntry entry() {
@@ -68,19 +70,17 @@ final class BenchmarksFeature implements Feature {
     private static void start(Console console) {
         console.run("read the suites", () -> console.client().get("api/v1/suites"), suites -> {
             List<String> ids = new ArrayList<>();
-            StringBuilder intro = new StringBuilder("Suites:");
-            for (JsonNode suite : suites) {
-                ids.add(suite.path("id").asText());
-                intro.append("\n  ").append(suite.path("id").asText()).append(": ").append(suite.path("description").asText());
-            }
-            intro.append("\nEmpty fields take the daemon's defaults (the study's: 3 trials, large sizes, 2 s per kernel).");
-            Object task = FormDialog.show(console, "Start a benchmark run", intro.toString(), List.of(
+            suites.forEach(suite -> ids.add(suite.path("id").asText()));
+            String intro = "Suites: " + String.join(", ", ids) + ". Empty fields take the daemon's defaults (the study's: 3 trials,"
+                + " large sizes, 2 s per kernel). Network tests need a peer: an iperf3 server's HOST or HOST:PORT.";
+            Object task = FormDialog.show(console, "Start a benchmark run", intro, List.of(
                     Field.choice("suite", "Suite", ids, "thesis"),
                     Field.text("label", "Label", "", Field.optional(MAX_LABEL)),
                     Field.text("trials", "Trials", "", Field.wholeNumber(1, MAX_TRIALS, true)),
                     Field.choice("size", "SciMark size", List.of("large", "normal"), "large"),
                     Field.text("minTime", "Seconds a kernel", "", Field.decimal(0.01, 600, true)),
-                    Field.text("passSize", "Memory pass size", "", Field.optional(20))),
+                    Field.text("passSize", "Memory pass size", "", Field.optional(20)),
+                    Field.text("peer", "Network peer", "", Field.optional(MAX_PEER))),
                 values -> console.client().post("api/v1/runs", body(values)));
             if (task instanceof JsonNode started) {
                 console.hot().invalidate(TASKS);
@@ -98,6 +98,7 @@ final class BenchmarksFeature implements Feature {
         putIfGiven(body, "trials", values.get("trials"), Integer::valueOf);
         putIfGiven(body, "minTime", values.get("minTime"), Double::valueOf);
         putIfGiven(body, "passSize", values.get("passSize"), text -> text);
+        putIfGiven(body, "peer", values.get("peer"), text -> text);
         return body;
     }
 

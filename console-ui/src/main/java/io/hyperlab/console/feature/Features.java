@@ -17,6 +17,7 @@ public final class Features {
             new VmsFeature(),
             new StorageFeature(),
             new BenchmarksFeature(),
+            new NetworkTestServerFeature(),
             new HistoryFeature(),
             new CompareFeature(),
             new ShellFeature());
