@@ -58,4 +58,39 @@ class FrameScreenTest {
             assertTrue(screen.console.awaitQuit(Duration.ofSeconds(10)), "F8 must quit");
         }
     }
+
+    @Test
+    void endsWhenItsTerminalCloses() throws Exception {
+        try (ScreenDriver screen = lab.open()) {
+            screen.press(KeyType.EOF);
+            assertTrue(screen.console.awaitQuit(Duration.ofSeconds(10)), "the console must end with its terminal (an SSH session closed)");
+        }
+    }
+
+    @Test
+    void aFaultInOneScreenIsShownAndTheConsoleGoesOn() {
+        Feature faulty = new Feature() {
+            @Override
+            public Feature.MenuEntry entry() {
+                return new Feature.MenuEntry("Faulty", 99, false);
+            }
+
+            @Override
+            public void status(Pane pane, Console console) {
+                pane.title("Faulty");
+            }
+
+            @Override
+            public void activate(Console console) {
+                throw new IllegalStateException("a bug in a screen");
+            }
+        };
+        try (ScreenDriver screen = lab.open(80, 24, java.util.List.of(faulty))) {
+            screen.press(KeyType.Enter);
+            String text = screen.waitFor("a bug in a screen");
+            assertTrue(text.contains("Internal error"), text);
+            screen.press(KeyType.Enter).waitUntil(s -> !s.contains("Internal error"), "the message closed");
+            screen.press(KeyType.Escape).waitFor("Leave the HyperLab console?");
+        }
+    }
 }

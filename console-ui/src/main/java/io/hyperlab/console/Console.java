@@ -3,7 +3,6 @@ package io.hyperlab.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
-import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
 import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
@@ -68,7 +67,7 @@ public final class Console implements AutoCloseable {
         this.screen = new TerminalScreen(terminal);
         this.screen.startScreen();
         this.screen.setCursorPosition(null);
-        this.gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen) {
+        this.gui = new MultiWindowTextGUI(textGui -> new GuiThread(textGui, this::quit), screen) {
             @Override
             public synchronized boolean handleInput(KeyStroke key) {
                 lastKeyNanos = System.nanoTime();
@@ -76,6 +75,20 @@ public final class Console implements AutoCloseable {
             }
         };
         gui.setTheme(Frame.THEME);
+        gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
+            @Override
+            public boolean onIOException(IOException e) {
+                return true;
+            }
+
+            @Override
+            public boolean onRuntimeException(RuntimeException e) {
+                // A fault in one screen must not take the console down, nor print over it.
+                onGui(() -> message("Internal error", "The console met an error it did not expect: " + e
+                    + ". The screen goes on; please report it with what you did."));
+                return false;
+            }
+        });
     }
 
     /** Takes the terminal and shows the main screen with these features and the daemon's health, read before. */
@@ -90,9 +103,9 @@ public final class Console implements AutoCloseable {
         console.frame = new Frame(console, features);
         console.hot.addListener(console::redrawSoon);
         console.events.start();
-        TextGUIThread thread = console.gui.getGUIThread();
-        ((SeparateTextGUIThread) thread).start();
+        GuiThread thread = (GuiThread) console.gui.getGUIThread();
         thread.invokeLater(console.frame::show);
+        thread.start();
         console.ticker.scheduleWithFixedDelay(console::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         return console;
     }
@@ -335,11 +348,11 @@ public final class Console implements AutoCloseable {
             client.logout();
         }
         background.shutdownNow();
-        TextGUIThread thread = gui.getGUIThread();
-        if (thread instanceof SeparateTextGUIThread separate) {
-            separate.stop();
+        GuiThread thread = (GuiThread) gui.getGUIThread();
+        thread.stop();
+        if (Thread.currentThread() != thread.getThread()) {
             try {
-                separate.waitForStop(5, TimeUnit.SECONDS);
+                thread.waitForStop(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
