@@ -1,0 +1,240 @@
+package io.hyperlab.image.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hyperlab.image.XvaCheck;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Builds the appliance image (image-build/build) and boots it in QEMU: BIOS with a NoCloud
+ * seed, the same disk again, and a pristine copy with UEFI. Part of the test command; a
+ * developer may skip it with HYPERLAB_SKIP_IMAGE=1 (CI never does). Figures measured here go
+ * to target/boot-figures.txt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApplianceBootTest {
+    private static final Duration LOGIN_LIMIT = Duration.ofSeconds(240);
+    private static final Duration SSH_LIMIT = Duration.ofSeconds(300);
+    private static final Pattern PASSWORD = Pattern.compile("Admin password: ([A-Za-z0-9]{16})");
+    private static final String IMPORT_PASSWORD = "Imported-At-Setup-42";
+
+    private final Path root = Path.of(System.getenv().getOrDefault("HYPERLAB_ROOT", "..")).toAbsolutePath().normalize();
+    private final Path out = root.resolve("image-build/out");
+    private final Path work = root.resolve("image-build/target/boot-test");
+    private final Figures figures = new Figures(root.resolve("image-build/target/boot-figures.txt"));
+    private Path qcow2;
+    private Path key;
+    private TreeSet<String> firstBootKeys;
+    private String firstBootPassword;
+
+    @BeforeAll
+    void buildImage() throws Exception {
+        boolean skip = "1".equals(System.getenv("HYPERLAB_SKIP_IMAGE"));
+        if (skip) {
+            System.out.println("ApplianceBootTest skipped: HYPERLAB_SKIP_IMAGE=1 (a developer's local switch; CI never sets it)");
+        }
+        Assumptions.assumeFalse(skip, "HYPERLAB_SKIP_IMAGE=1");
+        assertEquals("0", Tools.run(Duration.ofSeconds(5), "id", "-u").trim(),
+            "building the image needs root (loop devices, chroot); run as root, or set HYPERLAB_SKIP_IMAGE=1 to skip locally");
+        Tools.deleteTree(work);
+        Files.createDirectories(work);
+        if ("1".equals(System.getenv("HYPERLAB_IMAGE_REUSE")) && Files.exists(out.resolve("hyperlab.qcow2"))) {
+            System.out.println("ApplianceBootTest: HYPERLAB_IMAGE_REUSE=1, testing the image already in " + out);
+        } else {
+            long start = System.nanoTime();
+            Tools.runLogged(Duration.ofMinutes(25), work.resolve("build.log"), root.resolve("image-build/build").toString());
+            figures.put("build_seconds (./hyperlab image, inside the test)", (System.nanoTime() - start) / 1_000_000_000L);
+        }
+        Files.readAllLines(out.resolve("build-report.txt")).forEach(line -> figures.put("build." + line.replace('=', ' ').split(" ")[0],
+            line.substring(line.indexOf('=') + 1)));
+        qcow2 = out.resolve("hyperlab.qcow2");
+        key = work.resolve("id_ed25519");
+        Tools.run(Duration.ofSeconds(30), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "boot-test", "-f", key.toString());
+        figures.put("accelerator", Qemu.acceleratorName());
+    }
+
+    @AfterAll
+    void writeFigures() throws IOException {
+        figures.write();
+    }
+
+    @Test
+    @Order(1)
+    void xvaHoldsTheRawDiskByteForByteAsDebiansXvaImgReadsIt() throws Exception {
+        Path raw = out.resolve("work/disk.raw");
+        Path xva = out.resolve("hyperlab.xva");
+        XvaCheck.Report report = XvaCheck.check(xva, Optional.of(raw));
+        assertEquals(2, report.vcpus());
+        assertEquals(1024L << 20, report.memoryBytes());
+        assertEquals("bios", report.firmware());
+
+        Path unpacked = work.resolve("xva");
+        Files.createDirectories(unpacked);
+        try {
+            Tools.run(Duration.ofMinutes(5), "tar", "-C", unpacked.toString(), "-xf", xva.toString());
+            Path exported = work.resolve("xva-img.raw");
+            Tools.run(Duration.ofMinutes(5), "xva-img", "-s", "disk-export", unpacked.resolve("Ref:2") + "/", exported.toString());
+            assertEquals(-1L, Files.mismatch(raw, exported), "xva-img's disk equals the raw disk");
+            Files.delete(exported);
+        } finally {
+            Tools.deleteTree(unpacked);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void qcow2IsCleanAndHoldsTheRawDisk() throws Exception {
+        Tools.run(Duration.ofMinutes(2), "qemu-img", "check", "-q", qcow2.toString());
+        String info = Tools.run(Duration.ofSeconds(30), "qemu-img", "info", qcow2.toString());
+        assertTrue(info.contains("virtual size: 2 GiB (2147483648 bytes)"), info);
+        Tools.run(Duration.ofMinutes(3), "qemu-img", "compare", "-q", qcow2.toString(), out.resolve("work/disk.raw").toString());
+    }
+
+    @Test
+    @Order(3)
+    void firstBootWithBiosMakesKeysAndPasswordAndTakesTheNoCloudSeed() throws Exception {
+        Path disk = overlay("first.qcow2");
+        Path seed = Seed.write(work.resolve("seed-static.img"), Files.readString(Path.of(key + ".pub")).trim(), null,
+            "10.0.2.15/24", "10.0.2.2", "10.0.2.3");
+        try (Qemu vm = Qemu.boot(disk, Qemu.Firmware.BIOS, Optional.of(seed), work.resolve("boot1"))) {
+            Duration login = vm.await("the serial login prompt", LOGIN_LIMIT, () -> serialHas(vm, "login:"));
+            figures.put("bios_first_boot.power_on_to_serial_login_s", login.toSeconds());
+            Duration ssh = vm.await("SSH host keys", SSH_LIMIT, () -> !hostKeys(vm).isEmpty());
+            figures.put("bios_first_boot.power_on_to_ssh_s", ssh.toSeconds());
+            firstBootKeys = hostKeys(vm);
+            assertTrue(firstBootKeys.stream().anyMatch(k -> k.startsWith("ssh-ed25519 ")), firstBootKeys.toString());
+
+            firstBootPassword = passwordOnTty1(vm);
+            assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword, work),
+                "the password tty1 shows logs admin in over SSH");
+            assertFalse(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword + "x", work));
+            assertTrue(Ssh.authenticatesWithKey(vm.sshPort, "admin", key), "the seed's key logs admin in");
+            assertFalse(Ssh.authenticatesWithKey(vm.sshPort, "root", key), "root cannot log in over SSH");
+
+            try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
+                String sshd = guest.sh("sshd -T -C user=admin,host=x,addr=1.2.3.4");
+                assertTrue(sshd.contains("permitrootlogin no"), sshd);
+                assertTrue(sshd.contains("forcecommand /opt/hyperlab/bin/hyperlab-console"), sshd);
+                String network = guest.sh("cat /etc/systemd/network/10-hyperlab-static.network; ip -4 -o addr show scope global");
+                assertTrue(network.contains("Address=10.0.2.15/24") && network.contains("Gateway=10.0.2.2")
+                    && network.contains("DNS=10.0.2.3"), network);
+                assertTrue(network.contains("inet 10.0.2.15/24") && !network.contains("dynamic"), "static, not DHCP: " + network);
+                assertEquals("0600 admin", guest.sh("stat -c '%a %U' /home/admin/.ssh/authorized_keys").trim());
+                assertEquals("400 hyperlab", guest.sh("stat -c '%a %U' /var/lib/hyperlab/first-boot/admin-password").trim());
+                String units = guest.sh("systemctl is-enabled hyperlab.service hyperlab-console.service serial-getty@ttyS0.service;"
+                    + " systemctl is-enabled getty@tty1.service || true");
+                assertEquals(List.of("enabled", "enabled", "enabled", "masked"), GuestAgent.lines(units));
+                figures.put("bios_first_boot.free_m", "\n" + guest.sh("free -m"));
+                figures.put("bios_first_boot.disk_used", guest.sh("df -h / | tail -1").trim());
+            }
+            vm.shutdown(Duration.ofSeconds(120));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void secondBootKeepsKeysPasswordAndData() throws Exception {
+        Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
+        try (Qemu vm = Qemu.boot(work.resolve("first.qcow2"), Qemu.Firmware.BIOS, Optional.empty(), work.resolve("boot2"))) {
+            Duration ssh = vm.await("SSH host keys", SSH_LIMIT, () -> !hostKeys(vm).isEmpty());
+            figures.put("bios_second_boot.power_on_to_ssh_s", ssh.toSeconds());
+            assertEquals(firstBootKeys, hostKeys(vm), "the same host keys on the second boot");
+            assertEquals(firstBootPassword, passwordOnTty1(vm));
+            try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
+                String firstBoot = guest.sh("journalctl -b -u hyperlab-firstboot.service --no-pager -q -o cat | head -n3;"
+                    + " systemctl show -p ActiveState,ConditionResult hyperlab-firstboot.service");
+                assertTrue(firstBoot.contains("ConditionResult=no"), "first boot does not run twice: " + firstBoot);
+            }
+            vm.shutdown(Duration.ofSeconds(120));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void pristineCopyBootsWithUefiUsesDhcpAndMakesItsOwnHostKeys() throws Exception {
+        Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
+        Path disk = overlay("uefi.qcow2");
+        Path seed = Seed.write(work.resolve("seed-password.img"), null, IMPORT_PASSWORD, null, null, null);
+        try (Qemu vm = Qemu.boot(disk, Qemu.Firmware.UEFI, Optional.of(seed), work.resolve("boot3"))) {
+            Duration login = vm.await("the serial login prompt", LOGIN_LIMIT, () -> serialHas(vm, "login:"));
+            figures.put("uefi_first_boot.power_on_to_serial_login_s", login.toSeconds());
+            Duration ssh = vm.await("SSH host keys", SSH_LIMIT, () -> !hostKeys(vm).isEmpty());
+            figures.put("uefi_first_boot.power_on_to_ssh_s", ssh.toSeconds());
+            TreeSet<String> keys = hostKeys(vm);
+            assertFalse(keys.isEmpty());
+            assertTrue(java.util.Collections.disjoint(keys, firstBootKeys), "each copy makes its own host keys");
+            assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", IMPORT_PASSWORD, work),
+                "the password given at import time logs admin in");
+            try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
+                String network = guest.sh("ls /etc/systemd/network; ip -4 -o addr show scope global; test -d /sys/firmware/efi && echo efi");
+                assertFalse(network.contains("10-hyperlab-static.network"), network);
+                assertTrue(network.contains("dynamic") && network.contains("efi"), "DHCP, booted by UEFI: " + network);
+            }
+            vm.shutdown(Duration.ofSeconds(120));
+        }
+    }
+
+    private Path overlay(String name) throws IOException, InterruptedException {
+        Path disk = work.resolve(name);
+        Files.deleteIfExists(disk);
+        Tools.run(Duration.ofSeconds(30), "qemu-img", "create", "-q", "-f", "qcow2", "-F", "qcow2", "-b", qcow2.toString(), disk.toString());
+        return disk;
+    }
+
+    private static boolean serialHas(Qemu vm, String text) {
+        try {
+            return vm.serial().contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static TreeSet<String> hostKeys(Qemu vm) {
+        try {
+            return Ssh.hostKeys(vm.sshPort);
+        } catch (IOException e) {
+            return new TreeSet<>();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TreeSet<>();
+        }
+    }
+
+    /** The admin password as tty1 shows it, read from the VGA text memory through the monitor. */
+    private static String passwordOnTty1(Qemu vm) throws Exception {
+        String[] found = new String[1];
+        vm.await("the admin password on tty1", Duration.ofSeconds(60), () -> {
+            try (Monitor monitor = vm.monitor()) {
+                Matcher shown = PASSWORD.matcher(monitor.vgaText());
+                if (shown.find()) {
+                    found[0] = shown.group(1);
+                    return true;
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return found[0];
+    }
+}
