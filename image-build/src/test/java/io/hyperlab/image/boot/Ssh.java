@@ -21,7 +21,7 @@ final class Ssh {
 
     /** The host's public keys (type and key), or empty while sshd does not answer. */
     static TreeSet<String> hostKeys(int port) throws IOException, InterruptedException {
-        Process scan = new ProcessBuilder("ssh-keyscan", "-T", "5", "-p", String.valueOf(port), "127.0.0.1")
+        Process scan = new ProcessBuilder("ssh-keyscan", "-T", "15", "-p", String.valueOf(port), "127.0.0.1")
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         scan.waitFor(30, TimeUnit.SECONDS);
