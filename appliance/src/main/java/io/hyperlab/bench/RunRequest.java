@@ -34,7 +34,8 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
         return tests.stream().map(Benchmarks::get).toList();
     }
 
-    private static String checkLabel(String label) {
+    /** The label trimmed, or a refusal naming what is wrong: empty, too long, or holding control characters. */
+    public static String checkLabel(String label) {
         String trimmed = label == null ? "" : label.strip();
         if (trimmed.isEmpty()) {
             throw new InvalidInputException("the label must not be empty: name the machine under test, e.g. \"KVM VM\"");

@@ -20,7 +20,9 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "HyperLab: set up XenServer and KVM hosts and measure what each costs you.",
-    subcommands = {BenchCommand.class, HistoryCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BenchCommand.class, HistoryCommand.class, CompareCommand.class, ExportCommand.class, ImportCommand.class,
+        HostCommand.class, VmCommand.class, IsoLibraryCommand.class, NetworkCommand.class, ActionsCommand.class,
+        VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static final int EXIT_CANCELLED = 130;
     static final String DATA_ENV = "HYPERLAB_DATA";

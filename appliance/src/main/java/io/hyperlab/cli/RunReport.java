@@ -26,6 +26,11 @@ final class RunReport {
         out.append('\n');
         out.append("Started:     ").append(Format.time(run.startedAt())).append('\n');
         out.append("Environment: ").append(Format.environment(record.environment())).append('\n');
+        if (run.imported() != null) {
+            out.append("Imported:    from ").append(run.imported().file()).append(" (")
+                .append(run.imported().source().equals("pts") ? "Phoronix Test Suite" : "HyperLab export").append(") on ")
+                .append(Format.time(run.imported().at())).append('\n');
+        }
         if (run.error() != null) {
             out.append("Error:       ").append(run.error()).append('\n');
         }

@@ -4,8 +4,12 @@ import io.hyperlab.HyperLabException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -13,6 +17,8 @@ import org.sqlite.SQLiteException;
 /** Opening the SQLite file and turning its failures into messages a user can act on. */
 final class Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private Database() {
     }
@@ -21,7 +27,13 @@ final class Database {
     static void checkUsable(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(folder);
+            if (!Files.isDirectory(folder)) {
+                createOwnerOnly(folder, true);
+            }
+            if (!Files.exists(file) && Files.isWritable(folder)) {
+                // Made owner-only before SQLite writes into it; SQLite gives its -wal and -shm the same mode.
+                createOwnerOnly(file, false);
+            }
         } catch (IOException e) {
             throw new HyperLabException("cannot create the history folder " + folder + ": " + describe(e)
                 + "; choose another folder with --data");
@@ -36,6 +48,49 @@ final class Database {
         if (!Files.isWritable(folder)) {
             throw new HyperLabException("the history folder " + folder + " is not writable by this user"
                 + " (SQLite keeps its journal beside the database); fix its permissions or choose another --data folder");
+        }
+    }
+
+    /** Makes the database and its journals readable by their owner only (they hold host passwords), where the file system can. */
+    static void restrictToOwner(Path file) {
+        for (Path path : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
+            try {
+                if (Files.exists(path)) {
+                    Files.setPosixFilePermissions(path, OWNER_ONLY_FILE);
+                }
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                // Not ours to change, or no POSIX modes: ownerOnly() tells, and passwords are refused.
+            }
+        }
+    }
+
+    /** Whether the database and its journals can be read by their owner only. */
+    static boolean ownerOnly(Path file) {
+        for (Path path : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
+            try {
+                if (Files.exists(path) && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(path))) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void createOwnerOnly(Path path, boolean folder) throws IOException {
+        try {
+            if (folder) {
+                Files.createDirectories(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+            } else {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            }
+        } catch (UnsupportedOperationException e) {
+            if (folder) {
+                Files.createDirectories(path);
+            } else {
+                Files.createFile(path);
+            }
         }
     }
 

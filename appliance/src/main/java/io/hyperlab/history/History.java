@@ -1,5 +1,6 @@
 package io.hyperlab.history;
 
+import io.hyperlab.ConflictException;
 import io.hyperlab.HyperLabException;
 import io.hyperlab.NotFoundException;
 import io.hyperlab.bench.env.Environment;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * The SQLite history of every run: one file, WAL mode, foreign keys on, schema brought up to
- * date on open. Opening it also marks as interrupted every run whose process is gone, keeping
+ * date on open; the file and its journals are readable by their owner only, since the history
+ * also keeps host passwords. Opening it also marks as interrupted every run whose process is gone, keeping
  * the trials that process finished. One instance serves one process; its methods are
  * thread-safe.
  */
@@ -34,6 +36,7 @@ public final class History implements AutoCloseable {
         this.connection = connection;
         Migrations.apply(connection, file);
         this.recovered = recoverInterrupted();
+        actions().recoverAbandoned();
     }
 
     /** Opens (creating it if needed) the history in {@code folder}/hyperlab.db. */
@@ -44,6 +47,7 @@ public final class History implements AutoCloseable {
     public static History open(Path file) {
         Database.checkUsable(file);
         Connection connection = Database.connect(file);
+        Database.restrictToOwner(file);
         try {
             return new History(file, connection);
         } catch (SQLException e) {
@@ -67,36 +71,9 @@ public final class History implements AutoCloseable {
     /** Records a new run, status running, owned by this process. */
     public synchronized long startRun(String suite, String label, String optionsJson, Environment env) {
         return transaction(() -> {
-            Owner owner = Owner.current();
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO runs (suite, label, status, options, started_at, owner_pid, owner_started)"
-                    + " VALUES (?, ?, 'running', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, suite);
-                insert.setString(2, label);
-                insert.setString(3, optionsJson);
-                insert.setString(4, now().toString());
-                insert.setLong(5, owner.pid());
-                insert.setString(6, owner.started());
-                insert.executeUpdate();
-                id = generatedKey(insert);
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO environments (run_id, hypervisor, guest_type, cpu_model, cpu_count, memory_bytes,"
-                    + " kernel, os, hostname, hyperlab_version, java_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setString(2, env.hypervisor());
-                insert.setString(3, env.guestType());
-                insert.setString(4, env.cpuModel());
-                insert.setInt(5, env.cpuCount());
-                insert.setLong(6, env.memoryBytes());
-                insert.setString(7, env.kernel());
-                insert.setString(8, env.os());
-                insert.setString(9, env.hostname());
-                insert.setString(10, env.hyperlabVersion());
-                insert.setString(11, env.javaVersion());
-                insert.executeUpdate();
-            }
+            long id = RunWriter.insertRun(connection, RunWriter.newUid(), suite, label, RunStatus.RUNNING, optionsJson, now(),
+                null, null, Owner.current(), null);
+            RunWriter.insertEnvironment(connection, id, env);
             return id;
         });
     }
@@ -104,33 +81,37 @@ public final class History implements AutoCloseable {
     /** Stores a completed trial with all its measurements, or nothing of it. */
     public synchronized void addTrial(long runId, Trial trial) {
         transaction(() -> {
-            long trialId;
-            try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO trials (run_id, test, number, started_at, finished_at) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, runId);
-                insert.setString(2, trial.test());
-                insert.setInt(3, trial.number());
-                insert.setString(4, trial.startedAt().toString());
-                insert.setString(5, trial.finishedAt().toString());
-                insert.executeUpdate();
-                trialId = generatedKey(insert);
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO measurements (trial_id, position, metric, unit, higher_is_better, value) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int position = 0;
-                for (Measurement m : trial.measurements()) {
-                    insert.setLong(1, trialId);
-                    insert.setInt(2, position++);
-                    insert.setString(3, m.metric());
-                    insert.setString(4, m.unit());
-                    insert.setInt(5, m.higherIsBetter() ? 1 : 0);
-                    insert.setDouble(6, m.value());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            RunWriter.insertTrial(connection, runId, trial);
             return null;
+        });
+    }
+
+    /**
+     * Stores imported runs, all or none. A run whose uid is already in the history is refused
+     * (nothing is stored) unless {@code skipExisting}, which leaves it out. Returns the new runs' ids by uid.
+     */
+    public synchronized Map<String, Long> importRuns(List<ImportedRun> runs, boolean skipExisting) {
+        return transaction(() -> {
+            Map<String, Long> ids = new LinkedHashMap<>();
+            for (ImportedRun run : runs) {
+                Long existing = runWithUid(run.uid());
+                if (existing != null && skipExisting) {
+                    continue;
+                }
+                if (existing != null) {
+                    throw new ConflictException("run \"" + run.label() + "\" started " + run.startedAt() + " is already in the history as run "
+                        + existing + " (the same file was imported before, or the run came from here); nothing was imported."
+                        + " Delete run " + existing + " first, or import with --skip-existing to add only the runs not yet here");
+                }
+                long id = RunWriter.insertRun(connection, run.uid(), run.suite(), run.label(), run.status(), run.options(),
+                    run.startedAt(), run.finishedAt(), run.error(), null, run.origin());
+                RunWriter.insertEnvironment(connection, id, run.environment());
+                for (Trial trial : run.trials()) {
+                    RunWriter.insertTrial(connection, id, trial);
+                }
+                ids.put(run.uid(), id);
+            }
+            return ids;
         });
     }
 
@@ -183,6 +164,26 @@ public final class History implements AutoCloseable {
         });
     }
 
+    /** Every run with this label, oldest first, with its trials. */
+    public synchronized List<RunRecord> runsLabelled(String label) {
+        return query(() -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM runs WHERE label = ? ORDER BY id")) {
+                select.setString(1, label);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<RunRecord> records = new ArrayList<>();
+            for (long id : ids) {
+                records.add(run(id));
+            }
+            return records;
+        });
+    }
+
     /** Deletes a run with its trials and environment; a run still going in a live process is refused. */
     public synchronized void deleteRun(long id) {
         RunInfo info = run(id).run();
@@ -223,20 +224,24 @@ public final class History implements AutoCloseable {
         return List.copyOf(interrupted);
     }
 
-    private static final String RUN_COLUMNS = "SELECT r.id, r.suite, r.label, r.status, r.options, r.started_at,"
-        + " r.finished_at, r.error, (SELECT count(*) FROM trials t WHERE t.run_id = r.id) AS trial_count FROM runs r";
+    private static final String RUN_COLUMNS = "SELECT r.id, r.uid, r.suite, r.label, r.status, r.options, r.started_at,"
+        + " r.finished_at, r.error, r.source, r.source_file, r.imported_at, (SELECT count(*) FROM trials t WHERE t.run_id = r.id) AS trial_count FROM runs r";
 
     private static RunInfo runInfo(ResultSet rs) throws SQLException {
         String finished = rs.getString("finished_at");
+        String source = rs.getString("source");
         return new RunInfo(
             rs.getLong("id"),
+            rs.getString("uid"),
             rs.getString("suite"),
             rs.getString("label"),
             RunStatus.of(rs.getString("status")),
             Instant.parse(rs.getString("started_at")),
             finished == null ? null : Instant.parse(finished),
             rs.getString("error"),
-            rs.getInt("trial_count"));
+            rs.getInt("trial_count"),
+            source == null ? null
+                : new RunInfo.Imported(source, rs.getString("source_file"), Instant.parse(rs.getString("imported_at"))));
     }
 
     private Environment environment(long runId) throws SQLException {
@@ -288,24 +293,38 @@ public final class History implements AutoCloseable {
             .toList();
     }
 
-    private static long generatedKey(PreparedStatement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("SQLite returned no row id");
+    private Long runWithUid(String uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM runs WHERE uid = ?")) {
+            select.setString(1, uid);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
             }
-            return keys.getLong(1);
         }
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private interface SqlWork<T> {
+    /** The registry of hypervisor hosts kept in this history. */
+    public Hosts hosts() {
+        return new Hosts(this);
+    }
+
+    /** The log of setup actions (hosts, VMs, ISO libraries, networks) kept in this history. */
+    public Actions actions() {
+        return new Actions(this);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
-    private <T> T query(SqlWork<T> work) {
+    synchronized <T> T query(SqlWork<T> work) {
         try {
             return work.run();
         } catch (SQLException e) {
@@ -313,7 +332,7 @@ public final class History implements AutoCloseable {
         }
     }
 
-    private <T> T transaction(SqlWork<T> work) {
+    synchronized <T> T transaction(SqlWork<T> work) {
         try {
             connection.setAutoCommit(false);
             try {

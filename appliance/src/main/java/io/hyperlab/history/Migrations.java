@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The schema's numbered migrations, {@code migrations/1.sql}, {@code 2.sql}, ... beside this
- * class. The database's {@code user_version} is the number of the last one applied; each
- * migration runs in its own transaction with the version bump, so a failed one leaves the
+ * class. The database's {@code user_version} is the number of the last one applied; the
+ * pending ones run in one transaction with the version bumps, so a failed one leaves the
  * database as it was.
  */
 final class Migrations {
@@ -34,31 +34,39 @@ final class Migrations {
         apply(connection, file, SCRIPTS);
     }
 
+    /**
+     * Brings the schema up to date in one IMMEDIATE transaction: the write lock is taken before
+     * the version is read, so two processes opening a new history at once do not both migrate it
+     * (the second waits, then finds nothing to do), and a failed migration leaves it as it was.
+     */
     static void apply(Connection connection, Path file, List<String> scripts) throws SQLException {
         int latest = scripts.size();
-        int current = userVersion(connection);
-        if (current == 0 && hasTables(connection)) {
-            throw new HyperLabException("the history database " + file
-                + " is a SQLite database of another program (it has tables but no HyperLab schema version);"
-                + " choose another --data folder");
+        if (latest > 0 && userVersion(connection) == latest) {
+            return;
         }
-        if (current > latest) {
-            throw new HyperLabException("the history database " + file + " has schema version " + current
-                + ", newer than the " + latest + " this HyperLab knows; use a newer HyperLab or another --data folder");
-        }
-        for (int version = current + 1; version <= latest; version++) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(scripts.get(version - 1))) {
-                    statement.execute(sql);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                int current = userVersion(connection);
+                if (current == 0 && hasTables(connection)) {
+                    throw new HyperLabException("the history database " + file
+                        + " is a SQLite database of another program (it has tables but no HyperLab schema version);"
+                        + " choose another --data folder");
                 }
-                statement.execute("PRAGMA user_version = " + version);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
+                if (current > latest) {
+                    throw new HyperLabException("the history database " + file + " has schema version " + current
+                        + ", newer than the " + latest + " this HyperLab knows; use a newer HyperLab or another --data folder");
+                }
+                for (int version = current + 1; version <= latest; version++) {
+                    for (String sql : statements(scripts.get(version - 1))) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + version);
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         }
     }

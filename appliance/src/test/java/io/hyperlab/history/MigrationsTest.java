@@ -27,7 +27,7 @@ class MigrationsTest {
         History.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals(Migrations.latest(), Migrations.userVersion(c));
-            assertEquals(List.of("actions", "environments", "measurements", "runs", "trials"), tables(c));
+            assertEquals(List.of("actions", "environments", "hosts", "measurements", "runs", "trials"), tables(c));
             assertEquals("wal", single(c, "PRAGMA journal_mode"));
         }
         assertTrue(Migrations.latest() >= 1);
@@ -56,6 +56,32 @@ class MigrationsTest {
     }
 
     @Test
+    void runsOfAVersionOneHistoryGetDistinctIdentitiesAndNoOrigin() throws Exception {
+        Path file = folder.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            String v1;
+            try (var in = Migrations.class.getResourceAsStream("migrations/1.sql")) {
+                v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            Migrations.apply(c, file, List.of(v1));
+            try (Statement s = c.createStatement()) {
+                for (int i = 1; i <= 3; i++) {
+                    s.execute("INSERT INTO runs (suite, label, status, options, started_at) VALUES ('cpu', 'old', 'completed', '{}',"
+                        + " '2026-11-01T10:00:0" + i + "Z')");
+                }
+            }
+        }
+        try (History history = History.open(file)) {
+            List<RunInfo> runs = history.listRuns();
+            assertEquals(3, runs.size());
+            assertEquals(3, runs.stream().map(RunInfo::uid).filter(uid -> uid != null && uid.length() == 32).distinct().count());
+            assertTrue(runs.stream().allMatch(run -> run.imported() == null));
+            long fresh = history.startRun("cpu", "new", "{}", HistoryTest.ENVIRONMENT);
+            assertEquals(36, history.run(fresh).run().uid().length(), "a random UUID for a run measured here");
+        }
+    }
+
+    @Test
     void migrationsApplyInOrderFromTheDatabasesVersion() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("m.db"))) {
             Migrations.apply(c, folder, List.of("CREATE TABLE a (x INTEGER)"));
@@ -63,6 +89,33 @@ class MigrationsTest {
             Migrations.apply(c, folder, List.of("CREATE TABLE a (x INTEGER)", "-- second\nALTER TABLE a ADD COLUMN y TEXT;\nCREATE TABLE b (z)"));
             assertEquals(2, Migrations.userVersion(c));
             assertEquals(List.of("a", "b"), tables(c));
+        }
+    }
+
+    /** Two openers of a new history at once (a CLI run and the daemon): one migrates, the other waits and finds it done. */
+    @Test
+    void twoOpenersOfANewHistoryAtOnceBothSucceed() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 10; i++) {
+                Path file = folder.resolve("race-" + i + ".db");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> opened = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    opened.add(pool.submit(() -> {
+                        start.await();
+                        try (History history = History.open(file)) {
+                            return history.listRuns().size();
+                        }
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Integer> open : opened) {
+                    assertEquals(0, open.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
