@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.image.XvaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ApplianceBootTest {
     private static final Duration LOGIN_LIMIT = Duration.ofSeconds(240);
     private static final Duration SSH_LIMIT = Duration.ofSeconds(300);
-    private static final Pattern PASSWORD = Pattern.compile("Admin password: ([A-Za-z0-9]{16})");
+    private static final Duration WEB_LIMIT = Duration.ofSeconds(300);
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(420);
+    private static final Pattern PASSWORD = Pattern.compile("Admin password: (\\S{10,})");
+    private static final Pattern FINGERPRINT = Pattern.compile("SHA-256: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
     private static final String IMPORT_PASSWORD = "Imported-At-Setup-42";
 
     private final Path root = Path.of(System.getenv().getOrDefault("HYPERLAB_ROOT", "..")).toAbsolutePath().normalize();
@@ -46,6 +50,7 @@ class ApplianceBootTest {
     private Path key;
     private TreeSet<String> firstBootKeys;
     private String firstBootPassword;
+    private long firstRunId;
 
     @BeforeAll
     void buildImage() throws Exception {
@@ -122,7 +127,14 @@ class ApplianceBootTest {
             firstBootKeys = awaitHostKeys(vm, "bios_first_boot");
             assertTrue(firstBootKeys.stream().anyMatch(k -> k.startsWith("ssh-ed25519 ")), firstBootKeys.toString());
 
-            firstBootPassword = passwordOnTty1(vm);
+            Api api = new Api(vm.webPort);
+            Duration web = vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
+            figures.put("bios_first_boot.power_on_to_web_s", web.toSeconds());
+            assertEquals(api.fingerprint(), onTty1(vm, FINGERPRINT), "tty1 shows the certificate the web endpoint serves");
+            firstBootPassword = onTty1(vm, PASSWORD);
+            assertTrue(api.login("admin", firstBootPassword), "the password tty1 shows logs in to the API");
+            assertEquals(api.fingerprint(), api.get("/api/v1/appliance").path("tls").path("fingerprintSha256").asText());
+            firstRunId = runShortBenchmark(vm, api, "bios_first_boot");
             assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword, work),
                 "the password tty1 shows logs admin in over SSH");
             assertFalse(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword + "x", work));
@@ -138,11 +150,16 @@ class ApplianceBootTest {
                     && network.contains("DNS=10.0.2.3"), network);
                 assertTrue(network.contains("inet 10.0.2.15/24") && !network.contains("dynamic"), "static, not DHCP: " + network);
                 assertEquals("600 admin", guest.sh("stat -c '%a %U' /home/admin/.ssh/authorized_keys").trim());
-                assertEquals("400 hyperlab", guest.sh("stat -c '%a %U' /var/lib/hyperlab/first-boot/admin-password").trim());
+                assertEquals("600 hyperlab", guest.sh("stat -c '%a %U' /var/lib/hyperlab/first-boot-password").trim());
+                assertEquals("hyperlab", guest.sh("ps -o user= -p $(systemctl show -p MainPID --value hyperlab.service)").trim(),
+                    "the daemon runs as its own user");
                 String units = guest.sh("systemctl is-enabled hyperlab.service hyperlab-console.service serial-getty@ttyS0.service;"
                     + " systemctl is-enabled getty@tty1.service || true");
                 assertEquals(List.of("enabled", "enabled", "enabled", "masked"), GuestAgent.lines(units));
-                figures.put("bios_first_boot.free_m", "\n" + guest.sh("free -m"));
+                Thread.sleep(20_000);
+                figures.put("bios_first_boot.idle_free_m", "\n" + guest.sh("free -m"));
+                figures.put("bios_first_boot.idle_daemon_rss_kib", guest.sh(
+                    "grep VmRSS /proc/$(systemctl show -p MainPID --value hyperlab.service)/status").replaceAll("\\D", ""));
                 figures.put("bios_first_boot.disk_used", guest.sh("df -h / | tail -1").trim());
             }
             vm.shutdown(Duration.ofSeconds(120));
@@ -155,7 +172,16 @@ class ApplianceBootTest {
         Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
         try (Qemu vm = Qemu.boot(work.resolve("first.qcow2"), Qemu.Firmware.BIOS, Optional.empty(), work.resolve("boot2"))) {
             assertEquals(firstBootKeys, awaitHostKeys(vm, "bios_second_boot"), "the same host keys on the second boot");
-            assertEquals(firstBootPassword, passwordOnTty1(vm));
+            assertEquals(firstBootPassword, onTty1(vm, PASSWORD));
+            Api api = new Api(vm.webPort);
+            vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
+            assertTrue(api.login("admin", firstBootPassword), "the same password after a reboot");
+            assertEquals("completed", api.get("/api/v1/runs/" + firstRunId).path("run").path("status").asText(), "the first boot's run is kept");
+            String changed = "Changed-On-Second-Boot-7";
+            api.post("/api/v1/account/password", java.util.Map.of("current", firstBootPassword, "new", changed), 204);
+            vm.await("tty1 to stop showing the changed password", Duration.ofSeconds(60), () -> !tty1(vm).contains("Admin password"));
+            assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", changed, work), "SSH takes the new password at once");
+            assertFalse(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword, work), "and not the old one");
             try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
                 String firstBoot = guest.sh("journalctl -b -u hyperlab-firstboot.service --no-pager -q -o cat | head -n3;"
                     + " systemctl show -p ActiveState,ConditionResult hyperlab-firstboot.service");
@@ -176,8 +202,12 @@ class ApplianceBootTest {
             figures.put("uefi_first_boot.power_on_to_serial_login_s", login.toSeconds());
             TreeSet<String> keys = awaitHostKeys(vm, "uefi_first_boot");
             assertTrue(java.util.Collections.disjoint(keys, firstBootKeys), "each copy makes its own host keys");
+            Api api = new Api(vm.webPort);
+            Duration web = vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
+            figures.put("uefi_first_boot.power_on_to_web_s", web.toSeconds());
+            assertTrue(api.login("admin", IMPORT_PASSWORD), "the password given at import time logs in to the API");
             assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", IMPORT_PASSWORD, work),
-                "the password given at import time logs admin in");
+                "and admin in over SSH");
             try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
                 String network = guest.sh("ls /etc/systemd/network; ip -4 -o addr show scope global; test -d /sys/firmware/efi && echo efi");
                 assertFalse(network.contains("10-hyperlab-static.network"), network);
@@ -224,20 +254,48 @@ class ApplianceBootTest {
         return found.get(found.size() - 1);
     }
 
-    /** The admin password as tty1 shows it, read from the VGA text memory through the monitor. */
-    private static String passwordOnTty1(Qemu vm) throws Exception {
-        String[] found = new String[1];
-        vm.await("the admin password on tty1", Duration.ofSeconds(60), () -> {
-            try (Monitor monitor = vm.monitor()) {
-                Matcher shown = PASSWORD.matcher(monitor.vgaText());
-                if (shown.find()) {
-                    found[0] = shown.group(1);
-                    return true;
-                }
-                return false;
-            } catch (IOException e) {
+    /** A short CPU run started through the API (a task); waits until it completes and is in the history. */
+    private long runShortBenchmark(Qemu vm, Api api, String boot) throws Exception {
+        long task = api.post("/api/v1/runs", java.util.Map.of("suite", "cpu", "size", "normal", "minTime", 0.1,
+            "trials", 1, "maxTrials", 1, "label", "boot test"), 202).path("id").asLong();
+        long start = System.nanoTime();
+        JsonNode[] state = new JsonNode[1];
+        vm.await("benchmark task " + task + " to end", RUN_LIMIT, () -> {
+            try {
+                state[0] = api.get("/api/v1/tasks/" + task);
+                return !List.of("queued", "running").contains(state[0].path("status").asText());
+            } catch (Exception e) {
                 return false;
             }
+        });
+        assertEquals("succeeded", state[0].path("status").asText(), "benchmark task: " + state[0]);
+        figures.put(boot + ".short_cpu_run_s", (System.nanoTime() - start) / 1_000_000_000L);
+        long run = state[0].path("runId").asLong();
+        assertEquals("completed", api.get("/api/v1/runs/" + run).path("run").path("status").asText());
+        JsonNode runs = api.get("/api/v1/runs?label=boot%20test");
+        assertTrue(runs.toString().contains("\"id\":" + run), "the run is in the history: " + runs);
+        return run;
+    }
+
+    /** What tty1 shows (under BIOS: the VGA text memory, read through the QEMU monitor), rows joined. */
+    private static String tty1(Qemu vm) {
+        try (Monitor monitor = vm.monitor()) {
+            return monitor.vgaText().replace("\n", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The first group of {@code pattern} on tty1, once it shows. */
+    private static String onTty1(Qemu vm, Pattern pattern) throws Exception {
+        String[] found = new String[1];
+        vm.await("tty1 to show " + pattern, Duration.ofSeconds(90), () -> {
+            Matcher shown = pattern.matcher(tty1(vm));
+            if (shown.find()) {
+                found[0] = shown.group(1);
+                return true;
+            }
+            return false;
         });
         return found[0];
     }
