@@ -4,6 +4,7 @@ import io.hyperlab.InvalidInputException;
 import io.hyperlab.bench.cpu.SciMark;
 import io.hyperlab.bench.cpu.SciMarkSize;
 import io.hyperlab.bench.memory.RamSpeed;
+import io.hyperlab.bench.net.NetworkSettings;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param threads      RAMspeed's workers, each with private arrays
  * @param arrayBytes   RAMspeed's size of each array
  * @param passBytes    RAMspeed's bytes each worker sweeps per operation
+ * @param network      the network tests' peer and knobs, or null when no peer was given
  */
-public record BenchSettings(SciMarkSize scimarkSize, double minSeconds, int threads, long arrayBytes, long passBytes) {
+public record BenchSettings(SciMarkSize scimarkSize, double minSeconds, int threads, long arrayBytes, long passBytes,
+                            NetworkSettings network) {
 
     public BenchSettings {
         Objects.requireNonNull(scimarkSize, "scimarkSize");
@@ -25,9 +28,18 @@ public record BenchSettings(SciMarkSize scimarkSize, double minSeconds, int thre
         new RamSpeed.Config(RamSpeed.DataType.INTEGER, threads, arrayBytes, passBytes);
     }
 
+    /** Settings without a network peer. */
+    public BenchSettings(SciMarkSize scimarkSize, double minSeconds, int threads, long arrayBytes, long passBytes) {
+        this(scimarkSize, minSeconds, threads, arrayBytes, passBytes, null);
+    }
+
     public static BenchSettings defaults() {
         return new BenchSettings(SciMarkSize.LARGE, SciMark.DEFAULT_MIN_SECONDS, Runtime.getRuntime().availableProcessors(),
             RamSpeed.DEFAULT_ARRAY_BYTES, RamSpeed.DEFAULT_PASS_BYTES);
+    }
+
+    public BenchSettings withNetwork(NetworkSettings peer) {
+        return new BenchSettings(scimarkSize, minSeconds, threads, arrayBytes, passBytes, peer);
     }
 
     /** The memory benchmark's configuration for one data type. */

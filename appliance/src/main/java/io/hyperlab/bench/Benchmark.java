@@ -19,6 +19,16 @@ public interface Benchmark {
     /** Every metric a trial gives, in the order it prints them. */
     List<Metric> metrics();
 
+    /** Whether the test needs a peer machine (the network tests do). */
+    default boolean needsPeer() {
+        return false;
+    }
+
+    /** The trials this test gets, given what the user asked for the run (the network tests keep the study's count). */
+    default TrialPolicy policy(TrialPolicy requested, BenchSettings settings) {
+        return requested;
+    }
+
     /** Refuses, with a message naming the setting, what this machine cannot run. */
     void validate(BenchSettings settings, MemInfo memory);
 

@@ -15,6 +15,7 @@ public final class Benchmarks {
         register(new SciMarkBenchmark());
         register(new RamSpeedBenchmark(RamSpeed.DataType.INTEGER));
         register(new RamSpeedBenchmark(RamSpeed.DataType.FLOAT));
+        IperfBenchmark.all().forEach(Benchmarks::register);
     }
 
     private Benchmarks() {

@@ -77,7 +77,7 @@ public final class RunEngine {
     }
 
     private void runTest(long runId, Benchmark benchmark, RunRequest request, RunListener listener, Cancellation cancellation) {
-        TrialPolicy policy = request.policy();
+        TrialPolicy policy = benchmark.policy(request.policy(), request.settings());
         List<Trial> done = new ArrayList<>();
         int planned = policy.trials();
         for (int number = 1; number <= planned; number++) {

@@ -16,7 +16,12 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(settings, "settings");
         List<String> inSuite = suite.tests().stream().map(Benchmark::name).toList();
-        tests = tests == null || tests.isEmpty() ? inSuite : List.copyOf(tests);
+        if (tests == null || tests.isEmpty()) {
+            tests = settings.network() != null || suite == Suite.NETWORK ? inSuite
+                : suite.tests().stream().filter(b -> !b.needsPeer()).map(Benchmark::name).toList();
+        } else {
+            tests = List.copyOf(tests);
+        }
         for (String test : tests) {
             Benchmarks.get(test);
             if (!inSuite.contains(test)) {
@@ -28,7 +33,16 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
             throw new InvalidInputException("a test is named twice: " + String.join(", ", tests));
         }
         label = checkLabel(label);
+        if (settings.network() == null) {
+            for (String test : tests) {
+                if (Benchmarks.get(test).needsPeer()) {
+                    throw new InvalidInputException("test " + test + " needs a peer: give --peer HOST[:PORT], a machine running"
+                        + " iperf3 -s or hyperlab iperf3 --server");
+                }
+            }
+        }
     }
+
 
     public List<Benchmark> benchmarks() {
         return tests.stream().map(Benchmarks::get).toList();

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 public enum Suite {
     CPU("SciMark 2.0", "scimark2"),
     MEMORY("RAMspeed/SMP INTmem and FLOATmem", "ramspeed-integer", "ramspeed-float"),
-    THESIS("the study's CPU and memory tests", "scimark2", "ramspeed-integer", "ramspeed-float");
+    NETWORK("iperf3 TCP and UDP with a peer, both directions (needs --peer)", "iperf-tcp", "iperf-udp", "iperf-tcp-reverse",
+        "iperf-udp-reverse"),
+    THESIS("the study's CPU and memory tests, and its network tests when --peer is given", "scimark2", "ramspeed-integer",
+        "ramspeed-float", "iperf-tcp", "iperf-udp");
 
     public final String description;
     private final List<String> tests;

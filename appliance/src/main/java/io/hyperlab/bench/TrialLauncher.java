@@ -106,6 +106,8 @@ public final class TrialLauncher implements TrialRunner {
         command.add("-Xmn" + (YOUNG_GENERATION >> 20) + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:-UsePerfData");
+        // The network tests read TCP_INFO through the socket's descriptor (bench/net TcpInfo).
+        command.add("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
         command.add("-cp");
         command.add(classpath);
         command.add(TrialProcess.class.getName());

@@ -1,6 +1,7 @@
 package io.hyperlab.cli;
 
 import io.hyperlab.ByteSize;
+import io.hyperlab.InvalidInputException;
 import io.hyperlab.bench.BenchSettings;
 import io.hyperlab.bench.Benchmark;
 import io.hyperlab.bench.Benchmarks;
@@ -15,6 +16,8 @@ import io.hyperlab.bench.cpu.SciMarkSize;
 import io.hyperlab.bench.env.EnvironmentDetector;
 import io.hyperlab.bench.env.MemInfo;
 import io.hyperlab.bench.memory.RamSpeed;
+import io.hyperlab.bench.net.NetworkSettings;
+import io.hyperlab.bench.net.Units;
 import io.hyperlab.history.History;
 import io.hyperlab.history.RunRecord;
 import io.hyperlab.history.RunStatus;
@@ -42,11 +45,25 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "thesis",
-        description = "cpu (SciMark 2.0), memory (RAMspeed INTmem + FLOATmem) or thesis (both, as the study ran). Default: ${DEFAULT-VALUE}.")
+        description = "cpu (SciMark 2.0), memory (RAMspeed INTmem + FLOATmem), network (iperf3 with --peer, both directions) "
+            + "or thesis (as the study ran: cpu, memory, and network when --peer is given). Default: ${DEFAULT-VALUE}.")
     String suite;
 
+    @Option(names = "--peer", paramLabel = "HOST[:PORT]",
+        description = "The machine the network tests run against: stock iperf3 -s or hyperlab iperf3 --server (port 5201 by default).")
+    String peer;
+
+    @Option(names = "--net-time", paramLabel = "SECONDS", defaultValue = "" + NetworkSettings.STUDY_SECONDS,
+        description = "Length of each network test. Default: ${DEFAULT-VALUE}, as the study.")
+    int netTime;
+
+    @Option(names = "--udp-bitrate", paramLabel = "R", defaultValue = "100M",
+        description = "UDP target rate (K, M, G: powers of 1000). Default: ${DEFAULT-VALUE}, as the study.")
+    String udpBitrate;
+
     @Option(names = "--test", paramLabel = "TEST",
-        description = "Run only this test of the suite (repeatable): scimark2, ramspeed-integer, ramspeed-float.")
+        description = "Run only this test of the suite (repeatable): scimark2, ramspeed-integer, ramspeed-float, iperf-tcp, "
+            + "iperf-udp, iperf-tcp-reverse, iperf-udp-reverse.")
     List<String> tests = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "TEXT",
@@ -54,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     String label;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "" + TrialPolicy.DEFAULT_TRIALS,
-        description = "Trials per test. Default: ${DEFAULT-VALUE}, as Phoronix.")
+        description = "Trials per test. Default: ${DEFAULT-VALUE}, as Phoronix; network tests: 5, as the study.")
     int trials;
 
     @Option(names = "--max-trials", paramLabel = "N",
@@ -100,14 +117,24 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         EnvironmentDetector detector = EnvironmentDetector.local();
+        Suite chosen = Suite.parse(suite);
+        if (chosen == Suite.NETWORK && peer == null) {
+            throw new InvalidInputException("suite network needs --peer HOST[:PORT]: a machine running iperf3 -s or hyperlab iperf3 --server");
+        }
         RunRequest request = new RunRequest(
-            Suite.parse(suite),
+            chosen,
             tests,
             label != null ? label : defaultLabel(detector),
             new TrialPolicy(trials, maxTrials, threshold),
             new BenchSettings(SciMarkSize.parse(size), minTime,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                ByteSize.parse(arraySize), ByteSize.parse(passSize)));
+                ByteSize.parse(arraySize), ByteSize.parse(passSize), network()));
+        List<String> skipped = chosen.tests().stream().filter(b -> b.needsPeer() && !request.tests().contains(b.name()))
+            .map(Benchmark::name).toList();
+        if (tests.isEmpty() && !skipped.isEmpty()) {
+            err.println("Note: network tests skipped (" + String.join(", ", skipped) + "): they need --peer HOST[:PORT]");
+            err.flush();
+        }
         RunEngine engine;
         RunRecord record;
         try (History history = main.openHistory(err)) {
@@ -159,6 +186,16 @@ final class BenchCommand implements Callable<Integer> {
                 // Ctrl-C came: the hook is running and will return now that the run is stored.
             }
         }
+    }
+
+    /** The peer and knobs of the network tests, or null without --peer; an explicit --trials applies to them too. */
+    private NetworkSettings network() {
+        if (peer == null) {
+            return null;
+        }
+        boolean trialsGiven = spec.commandLine().getParseResult().hasMatchedOption("--trials");
+        return NetworkSettings.parsePeer(peer).with(netTime, Units.parseRate(udpBitrate),
+            trialsGiven ? trials : NetworkSettings.STUDY_TRIALS);
     }
 
     private static String defaultLabel(EnvironmentDetector detector) {

@@ -29,10 +29,11 @@ class RunRequestTest {
     @Test
     void refusesUnknownSuitesAndTests() {
         InvalidInputException suite = assertThrows(InvalidInputException.class, () -> Suite.parse("gpu"));
-        assertEquals("unknown suite 'gpu': choose cpu, memory, thesis", suite.getMessage());
+        assertEquals("unknown suite 'gpu': choose cpu, memory, network, thesis", suite.getMessage());
         InvalidInputException test = assertThrows(InvalidInputException.class,
             () -> new RunRequest(Suite.CPU, List.of("linpack"), "x", TrialPolicy.of(3), SETTINGS));
-        assertEquals("unknown test 'linpack': choose scimark2, ramspeed-integer, ramspeed-float", test.getMessage());
+        assertEquals("unknown test 'linpack': choose scimark2, ramspeed-integer, ramspeed-float, iperf-tcp, iperf-udp, "
+            + "iperf-tcp-reverse, iperf-udp-reverse", test.getMessage());
     }
 
     @Test

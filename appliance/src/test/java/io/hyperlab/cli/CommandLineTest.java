@@ -52,7 +52,7 @@ class CommandLineTest {
 
     @Test
     void badBenchInputIsRefusedWithExitTwoAndNothingStored() throws Exception {
-        assertRefused("unknown suite 'gpu': choose cpu, memory, thesis", "bench", "--suite", "gpu");
+        assertRefused("unknown suite 'gpu': choose cpu, memory, network, thesis", "bench", "--suite", "gpu");
         assertRefused("unknown test 'linpack'", "bench", "--suite", "cpu", "--test", "linpack");
         assertRefused("test 'scimark2' is not in suite memory", "bench", "--suite", "memory", "--test", "scimark2");
         assertRefused("trials must be from 1 to 1000, not 0", "bench", "--trials", "0");

@@ -1,0 +1,131 @@
+package io.hyperlab.bench.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+
+/**
+ * One thread's event loop, as iperf3's select() loop: every socket of a test (control, streams,
+ * listeners) is a channel on one {@link Selector}, and every timer (test end, intervals, omit,
+ * UDP pacing) is a deadline in one queue, so nothing needs a thread of its own.
+ */
+final class Loop implements Closeable {
+    /** What a ready channel does; an exception from it goes to the owner of the loop. */
+    interface Handler {
+        void ready(SelectionKey key) throws IOException;
+    }
+
+    /** A scheduled task; cancel it to stop it. */
+    static final class Timer implements Comparable<Timer> {
+        private final Runnable task;
+        private final long periodNanos;
+        private long deadline;
+        private boolean cancelled;
+
+        private Timer(Runnable task, long deadline, long periodNanos) {
+            this.task = task;
+            this.deadline = deadline;
+            this.periodNanos = periodNanos;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        /** Starts the period again from now (iperf3's tmr_reset, when omit ends). */
+        void restart(long now) {
+            deadline = now + periodNanos;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            return Long.compare(deadline, other.deadline);
+        }
+    }
+
+    private final Selector selector;
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+
+    Loop() throws IOException {
+        selector = Selector.open();
+    }
+
+    SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws IOException {
+        channel.configureBlocking(false);
+        try {
+            return channel.register(selector, ops, handler);
+        } catch (ClosedChannelException e) {
+            throw new IOException("the connection closed before it could be used", e);
+        }
+    }
+
+    /** Runs {@code task} once after {@code delayNanos}, then every {@code periodNanos} if that is above 0. */
+    Timer schedule(long delayNanos, long periodNanos, Runnable task) {
+        Timer timer = new Timer(task, System.nanoTime() + delayNanos, periodNanos);
+        timers.add(timer);
+        return timer;
+    }
+
+    /** Waits at most {@code maxWaitNanos} (less if a timer is due), then runs what is ready and what is due. */
+    void runOnce(long maxWaitNanos) throws IOException {
+        long wait = maxWaitNanos;
+        Timer next = timers.peek();
+        if (next != null) {
+            wait = Math.min(wait, next.deadline - System.nanoTime());
+        }
+        int ready = wait <= 0 ? selector.selectNow() : selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+        if (ready > 0) {
+            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+            while (keys.hasNext()) {
+                SelectionKey key = keys.next();
+                keys.remove();
+                if (key.isValid()) {
+                    ((Handler) key.attachment()).ready(key);
+                }
+            }
+        }
+        runDueTimers();
+    }
+
+    /** Makes a waiting {@link #runOnce} return now; safe from any thread. */
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    private void runDueTimers() {
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().deadline <= now) {
+            Timer timer = timers.poll();
+            if (timer.cancelled) {
+                continue;
+            }
+            if (timer.periodNanos > 0) {
+                timer.deadline += timer.periodNanos;
+                if (timer.deadline < now) {
+                    timer.deadline = now + timer.periodNanos;
+                }
+                timers.add(timer);
+            }
+            timer.task.run();
+        }
+        timers.removeIf(t -> t.cancelled);
+    }
+
+    /** Drops every timer, for the end of a test. */
+    void cancelTimers() {
+        timers.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (SelectionKey key : selector.keys()) {
+            key.channel().close();
+        }
+        selector.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.hyperlab.bench.net;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
+/** iperf3's terminal output (iperf_locale.c formats): connection lines, a line per stream each interval, the summary. */
+public final class TextOutput implements Reporter {
+    private static final String SEPARATOR = "- - - - - - - - - - - - - - - - - - - - - - - - -";
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean server;
+    private boolean headerPrinted;
+
+    /** Lines go to {@code out}, "iperf3: error - ..." lines to {@code err}; a server prints only its own side at the end. */
+    public TextOutput(PrintWriter out, PrintWriter err, boolean server) {
+        this.out = out;
+        this.err = err;
+        this.server = server;
+    }
+
+    @Override
+    public void listening(int port, int test) {
+        out.println("-----------------------------------------------------------");
+        out.println("Server listening on " + port + " (test #" + test + ")");
+        out.println("-----------------------------------------------------------");
+        out.flush();
+        headerPrinted = false;
+    }
+
+    @Override
+    public void connecting(String host, int port, boolean reverse) {
+        out.println("Connecting to host " + host + ", port " + port);
+        if (reverse) {
+            out.println("Reverse mode, remote host " + host + " is sending");
+        }
+        out.flush();
+    }
+
+    @Override
+    public void accepted(InetSocketAddress client) {
+        out.println("Accepted connection from " + host(client) + ", port " + client.getPort());
+        out.flush();
+    }
+
+    @Override
+    public void connected(int socket, InetSocketAddress local, InetSocketAddress remote) {
+        out.printf(Locale.ROOT, "[%3d] local %s port %d connected to %s port %d%n", socket, host(local), local.getPort(),
+            host(remote), remote.getPort());
+        out.flush();
+    }
+
+    @Override
+    public void interval(Session session, Report.Interval interval) {
+        boolean tcp = session.spec.protocol() == TestSpec.Protocol.TCP;
+        boolean retransmits = tcp && session.localSender() && session.senderHasRetransmits();
+        if (!headerPrinted) {
+            out.println(tcp ? (retransmits ? "[ ID] Interval           Transfer     Bitrate         Retr  Cwnd"
+                : "[ ID] Interval           Transfer     Bitrate")
+                : session.localSender() ? "[ ID] Interval           Transfer     Bitrate         Total Datagrams"
+                : "[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
+            headerPrinted = true;
+        } else if (session.streams.size() > 1) {
+            out.println(SEPARATOR);
+        }
+        for (Report.Row row : interval.streams()) {
+            out.println(line(String.format(Locale.ROOT, "[%3d]", row.socket()), row, retransmits, true,
+                row.omitted() ? "(omitted)" : ""));
+        }
+        if (session.streams.size() > 1) {
+            out.println(line("[SUM]", interval.sum(), retransmits, false, interval.sum().omitted() ? "(omitted)" : ""));
+        }
+        out.flush();
+    }
+
+    @Override
+    public void end(Session session, Report.End end) {
+        out.println(SEPARATOR);
+        boolean retransmits = end.tcp() && end.retransmitsKnown();
+        out.println(end.tcp() ? (retransmits ? "[ ID] Interval           Transfer     Bitrate         Retr"
+            : "[ ID] Interval           Transfer     Bitrate")
+            : "[ ID] Interval           Transfer     Bitrate         Jitter    Lost/Total Datagrams");
+        boolean showSender = !server || end.localSender();
+        boolean showReceiver = !server || !end.localSender();
+        for (Report.StreamEnd stream : end.streams()) {
+            String id = String.format(Locale.ROOT, "[%3d]", stream.sender().socket());
+            if (showSender) {
+                out.println(endLine(id, stream.sender(), end, retransmits, "sender"));
+            }
+            if (showReceiver) {
+                out.println(endLine(id, stream.receiver(), end, false, "receiver"));
+                Report.Row receiver = stream.receiver();
+                if (receiver.udp() != null && receiver.udp().outOfOrder() > 0) {
+                    out.printf(Locale.ROOT, "%s %4.1f-%4.1f sec  %d datagrams received out-of-order%n", id, receiver.start(),
+                        receiver.end(), receiver.udp().outOfOrder());
+                }
+            }
+        }
+        if (end.streams().size() > 1) {
+            if (showSender) {
+                out.println(endLine("[SUM]", end.sumSent(), end, retransmits, "sender"));
+            }
+            if (showReceiver) {
+                out.println(endLine("[SUM]", end.sumReceived(), end, false, "receiver"));
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public void error(String message) {
+        out.flush();
+        err.println("iperf3: error - " + message);
+        err.flush();
+    }
+
+    @Override
+    public void finish() {
+        if (!server) {
+            out.println();
+            out.println("iperf Done.");
+        }
+        out.flush();
+    }
+
+    private static String endLine(String id, Report.Row row, Report.End end, boolean retransmits, String role) {
+        if (!end.tcp()) {
+            Report.Udp udp = row.sender() ? new Report.Udp(0, 0, row.udp().packets(), 0, 0) : row.udp();
+            return udpLine(id, row, udp, role);
+        }
+        return line(id, row, retransmits && row.sender(), false, role);
+    }
+
+    /** One TCP or UDP line; {@code cwnd} adds the congestion window as interval lines do. */
+    private static String line(String id, Report.Row row, boolean retransmits, boolean cwnd, String tail) {
+        if (row.udp() != null) {
+            if (row.sender()) {
+                return String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s  %d  %s", id, row.start(), row.end(),
+                    Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()), row.udp().packets(), tail);
+            }
+            return udpLine(id, row, row.udp(), tail);
+        }
+        String head = String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s", id, row.start(), row.end(),
+            Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()));
+        if (retransmits && row.sender() && row.retransmits() >= 0) {
+            if (cwnd && row.tcp() != null) {
+                return String.format(Locale.ROOT, "%s  %3d   %s       %s", head, row.retransmits(), Units.bytes(row.tcp().sndCwndBytes()), tail);
+            }
+            return String.format(Locale.ROOT, "%s  %3d             %s", head, row.retransmits(), tail);
+        }
+        return head + "                  " + tail;
+    }
+
+    private static String udpLine(String id, Report.Row row, Report.Udp udp, String tail) {
+        return String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s  %5.3f ms  %d/%d (%s%%)  %s", id, row.start(), row.end(),
+            Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()), udp.jitterMs(), udp.lostPackets(), udp.packets(),
+            twoSignificant(udp.lostPercent()), tail);
+    }
+
+    /** C's %.2g for the loss percentage: two significant digits, no trailing zeros. */
+    static String twoSignificant(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+
+    static String host(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return host.startsWith("::ffff:") ? host.substring(7) : host;
+    }
+}

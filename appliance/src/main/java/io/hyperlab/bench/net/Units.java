@@ -1,0 +1,64 @@
+package io.hyperlab.bench.net;
+
+import java.util.Locale;
+
+/**
+ * Numbers as iperf3 prints them (units.c unit_snprintf): bytes in binary units ("1.30 GBytes"),
+ * rates in decimal bits ("11.1 Gbits/sec" once "/sec" is added), four significant places.
+ */
+public final class Units {
+    private static final String[] BYTES = {"Bytes", "KBytes", "MBytes", "GBytes", "TBytes"};
+    private static final String[] BITS = {"bits", "Kbits", "Mbits", "Gbits", "Tbits"};
+
+    private Units() {
+    }
+
+    static String bytes(double bytes) {
+        return scaled(bytes, 1024.0, BYTES);
+    }
+
+    static String bitsPerSecond(double bitsPerSecond) {
+        return scaled(bitsPerSecond, 1000.0, BITS) + "/sec";
+    }
+
+    private static String scaled(double value, double base, String[] labels) {
+        int unit = 0;
+        while (value >= base && unit < labels.length - 1) {
+            value /= base;
+            unit++;
+        }
+        String format = value < 9.995 ? "%4.2f %s" : value < 99.95 ? "%4.1f %s" : "%4.0f %s";
+        return String.format(Locale.ROOT, format, value, labels[unit]);
+    }
+
+    /** A rate as a user types it: a number with an optional K, M, G or T (powers of 1000), as iperf3's -b. */
+    public static long parseRate(String text) {
+        return (long) parse(text, 1000.0, "bitrate");
+    }
+
+    /** A size as a user types it: a number with an optional K, M, G or T (powers of 1024), as iperf3's -l, -n. */
+    public static long parseSize(String text) {
+        return (long) parse(text, 1024.0, "size");
+    }
+
+    private static double parse(String text, double base, String what) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new io.hyperlab.InvalidInputException("the " + what + " must not be empty");
+        }
+        char suffix = Character.toUpperCase(t.charAt(t.length() - 1));
+        int power = "KMGT".indexOf(suffix) + 1;
+        String number = power > 0 ? t.substring(0, t.length() - 1) : t;
+        double value;
+        try {
+            value = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new io.hyperlab.InvalidInputException("'" + text + "' is not a " + what
+                + ": write a number with an optional K, M, G or T, e.g. 100M");
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new io.hyperlab.InvalidInputException("the " + what + " must be a number of at least 0, not '" + text + "'");
+        }
+        return value * Math.pow(base, power);
+    }
+}
