@@ -23,7 +23,7 @@ public record BenchSettings(SciMarkSize scimarkSize, double minSeconds, int thre
     public BenchSettings {
         Objects.requireNonNull(scimarkSize, "scimarkSize");
         if (!(minSeconds > 0 && minSeconds <= 600)) {
-            throw new InvalidInputException("SciMark minimum time must be more than 0 and at most 600 seconds, not " + minSeconds);
+            throw new InvalidInputException("minTime", "SciMark minimum time must be more than 0 and at most 600 seconds, not " + minSeconds);
         }
         new RamSpeed.Config(RamSpeed.DataType.INTEGER, threads, arrayBytes, passBytes);
     }

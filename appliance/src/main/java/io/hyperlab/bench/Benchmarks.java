@@ -23,7 +23,7 @@ public final class Benchmarks {
 
     public static Benchmark get(String name) {
         return find(name).orElseThrow(() ->
-            new InvalidInputException("unknown test '" + name + "': choose " + String.join(", ", ALL.keySet())));
+            new InvalidInputException("tests", "unknown test '" + name + "': choose " + String.join(", ", ALL.keySet())));
     }
 
     public static Optional<Benchmark> find(String name) {

@@ -25,12 +25,12 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
         for (String test : tests) {
             Benchmarks.get(test);
             if (!inSuite.contains(test)) {
-                throw new InvalidInputException("test '" + test + "' is not in suite " + suite.id() + ": its tests are "
+                throw new InvalidInputException("tests", "test '" + test + "' is not in suite " + suite.id() + ": its tests are "
                     + String.join(", ", inSuite));
             }
         }
         if (tests.stream().distinct().count() != tests.size()) {
-            throw new InvalidInputException("a test is named twice: " + String.join(", ", tests));
+            throw new InvalidInputException("tests", "a test is named twice: " + String.join(", ", tests));
         }
         label = checkLabel(label);
         if (settings.network() == null) {
@@ -52,14 +52,14 @@ public record RunRequest(Suite suite, List<String> tests, String label, TrialPol
     public static String checkLabel(String label) {
         String trimmed = label == null ? "" : label.strip();
         if (trimmed.isEmpty()) {
-            throw new InvalidInputException("the label must not be empty: name the machine under test, e.g. \"KVM VM\"");
+            throw new InvalidInputException("label", "the label must not be empty: name the machine under test, e.g. \"KVM VM\"");
         }
         if (trimmed.length() > MAX_LABEL_LENGTH) {
-            throw new InvalidInputException("the label must be at most " + MAX_LABEL_LENGTH + " characters, not "
+            throw new InvalidInputException("label", "the label must be at most " + MAX_LABEL_LENGTH + " characters, not "
                 + trimmed.length());
         }
         if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("the label must not hold control characters (tabs, new lines, escapes)");
+            throw new InvalidInputException("label", "the label must not hold control characters (tabs, new lines, escapes)");
         }
         return trimmed;
     }

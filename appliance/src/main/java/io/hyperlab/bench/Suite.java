@@ -39,7 +39,7 @@ public enum Suite {
                 return suite;
             }
         }
-        throw new InvalidInputException("unknown suite '" + text + "': choose "
+        throw new InvalidInputException("suite", "unknown suite '" + text + "': choose "
             + Arrays.stream(values()).map(Suite::id).collect(Collectors.joining(", ")));
     }
 }

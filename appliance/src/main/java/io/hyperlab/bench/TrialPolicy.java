@@ -23,14 +23,14 @@ public record TrialPolicy(int trials, Integer maxTrials, double thresholdPercent
 
     public TrialPolicy {
         if (trials < 1 || trials > MAX_TRIALS) {
-            throw new InvalidInputException("trials must be from 1 to " + MAX_TRIALS + ", not " + trials);
+            throw new InvalidInputException("trials", "trials must be from 1 to " + MAX_TRIALS + ", not " + trials);
         }
         if (maxTrials != null && (maxTrials < trials || maxTrials > MAX_TRIALS)) {
-            throw new InvalidInputException("max trials must be from the trial count (" + trials + ") to " + MAX_TRIALS
+            throw new InvalidInputException("maxTrials", "max trials must be from the trial count (" + trials + ") to " + MAX_TRIALS
                 + ", not " + maxTrials);
         }
         if (!(thresholdPercent > 0 && thresholdPercent <= 100)) {
-            throw new InvalidInputException("the %SD threshold must be more than 0 and at most 100, not " + thresholdPercent);
+            throw new InvalidInputException("threshold", "the %SD threshold must be more than 0 and at most 100, not " + thresholdPercent);
         }
     }
 

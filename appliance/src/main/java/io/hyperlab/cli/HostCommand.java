@@ -1,12 +1,10 @@
 package io.hyperlab.cli;
 
 import io.hyperlab.ByteSize;
-import io.hyperlab.ConflictException;
 import io.hyperlab.HyperLabException;
 import io.hyperlab.host.Fingerprint;
 import io.hyperlab.host.HostConnection;
 import io.hyperlab.host.HostDriver;
-import io.hyperlab.host.HostDrivers;
 import io.hyperlab.host.HostFacts;
 import io.hyperlab.host.HostRegistry.StoredHost;
 import io.hyperlab.host.NicInfo;
@@ -46,17 +44,7 @@ final class HostCommand {
         void run(HostAccess access) {
             HostConnection host = HostConnection.of(name, uri, user, Passwords.read(passwordFile, System.in),
                 fingerprint == null ? null : Fingerprint.parse(fingerprint));
-            if (access.registry.contains(host.name())) {
-                throw new ConflictException("a host named '" + host.name() + "' is already stored; remove it first (hyperlab host remove "
-                    + host.name() + ") or choose another name");
-            }
-            HostFacts facts = access.log.record(host.name(), "host add", host, () -> {
-                try (HostDriver driver = HostDrivers.open(host)) {
-                    HostFacts seen = driver.facts();
-                    access.registry.add(host);
-                    return seen;
-                }
-            });
+            HostFacts facts = access.registry.connectAndAdd(host, access.log);
             print(Map.of("host", access.registry.describe(host.name()), "facts", facts), "Added host " + host.name() + " ("
                 + host.kind().id() + ", " + host.uri() + "): " + facts.product() + " " + facts.version() + " on " + facts.hostname());
         }

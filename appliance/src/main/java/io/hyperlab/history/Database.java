@@ -2,6 +2,7 @@ package io.hyperlab.history;
 
 import io.hyperlab.HyperLabException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -85,6 +86,8 @@ final class Database {
             } else {
                 Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             }
+        } catch (FileAlreadyExistsException e) {
+            // Another process opening the same new history made it first: that one is as good.
         } catch (UnsupportedOperationException e) {
             if (folder) {
                 Files.createDirectories(path);

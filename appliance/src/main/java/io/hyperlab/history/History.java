@@ -146,6 +146,35 @@ public final class History implements AutoCloseable {
         });
     }
 
+    /** One page of the runs that pass {@code filter}, newest first, with how many pass it in all. */
+    public synchronized RunPage listRuns(RunFilter filter) {
+        return query(() -> RunFilter.page(connection, RUN_COLUMNS, filter));
+    }
+
+    /** Every label a run was stored under, in alphabetical order. */
+    public synchronized List<String> labels() {
+        return query(() -> {
+            List<String> labels = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT DISTINCT label FROM runs ORDER BY label")) {
+                while (rs.next()) {
+                    labels.add(rs.getString(1));
+                }
+            }
+            return labels;
+        });
+    }
+
+    /** Per test and metric, the mean of the latest completed run that measured it. */
+    public List<LatestResult> latestResults() {
+        return read(LatestResult::query);
+    }
+
+    /** The user accounts, web sessions and API tokens of the daemon, kept in this same file. */
+    public Accounts accounts() {
+        return new Accounts(this);
+    }
+
     public synchronized RunRecord run(long id) {
         return query(() -> {
             RunInfo info;
@@ -188,7 +217,8 @@ public final class History implements AutoCloseable {
     public synchronized void deleteRun(long id) {
         RunInfo info = run(id).run();
         if (info.status() == RunStatus.RUNNING) {
-            throw new HyperLabException("run " + id + " is still running; cancel it (Ctrl-C in its terminal) before deleting it");
+            throw new ConflictException("run " + id + " is still running; cancel it (Ctrl-C in its terminal, or the"
+                + " daemon's cancel) before deleting it");
         }
         transaction(() -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
@@ -227,7 +257,7 @@ public final class History implements AutoCloseable {
     private static final String RUN_COLUMNS = "SELECT r.id, r.uid, r.suite, r.label, r.status, r.options, r.started_at,"
         + " r.finished_at, r.error, r.source, r.source_file, r.imported_at, (SELECT count(*) FROM trials t WHERE t.run_id = r.id) AS trial_count FROM runs r";
 
-    private static RunInfo runInfo(ResultSet rs) throws SQLException {
+    static RunInfo runInfo(ResultSet rs) throws SQLException {
         String finished = rs.getString("finished_at");
         String source = rs.getString("source");
         return new RunInfo(
@@ -322,6 +352,19 @@ public final class History implements AutoCloseable {
 
     interface SqlWork<T> {
         T run() throws SQLException;
+    }
+
+    /** Work on this history's connection, for the other stores of this package. */
+    interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    synchronized <T> T read(SqlFunction<T> work) {
+        return query(() -> work.apply(connection));
+    }
+
+    synchronized <T> T write(SqlFunction<T> work) {
+        return transaction(() -> work.apply(connection));
     }
 
     synchronized <T> T query(SqlWork<T> work) {

@@ -1,5 +1,6 @@
 package io.hyperlab.host;
 
+import io.hyperlab.ConflictException;
 import io.hyperlab.history.HostRow;
 import io.hyperlab.history.Hosts;
 import java.net.URI;
@@ -24,6 +25,24 @@ public final class HostRegistry {
         hosts.add(new HostRow(host.name(), host.kind().id(), host.uri().toString(), host.user(),
             host.password() == null ? null : new String(host.password().reveal()),
             host.fingerprint() == null ? null : host.fingerprint().sha256(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * Connects to a new host once, to see that it answers and to read its facts, then stores it;
+     * the action log records it as "host add". A name already stored is refused before connecting.
+     */
+    public HostFacts connectAndAdd(HostConnection host, ActionLog log) {
+        if (contains(host.name())) {
+            throw new ConflictException("a host named '" + host.name() + "' is already stored; remove it first (hyperlab host remove "
+                + host.name() + ", or DELETE /api/v1/hosts/" + host.name() + ") or choose another name");
+        }
+        return log.record(host.name(), "host add", host, () -> {
+            try (HostDriver driver = HostDrivers.open(host)) {
+                HostFacts facts = driver.facts();
+                add(host);
+                return facts;
+            }
+        });
     }
 
     public boolean contains(String name) {

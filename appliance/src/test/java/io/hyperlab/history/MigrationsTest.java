@@ -27,7 +27,8 @@ class MigrationsTest {
         History.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals(Migrations.latest(), Migrations.userVersion(c));
-            assertEquals(List.of("actions", "environments", "hosts", "measurements", "runs", "trials"), tables(c));
+            assertEquals(List.of("actions", "api_tokens", "environments", "hosts", "measurements", "runs", "sessions", "trials",
+                "users"), tables(c));
             assertEquals("wal", single(c, "PRAGMA journal_mode"));
         }
         assertTrue(Migrations.latest() >= 1);

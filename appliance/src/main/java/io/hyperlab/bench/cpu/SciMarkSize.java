@@ -32,7 +32,7 @@ public enum SciMarkSize {
                 return size;
             }
         }
-        throw new InvalidInputException("unknown SciMark size '" + text + "': choose normal or large");
+        throw new InvalidInputException("size", "unknown SciMark size '" + text + "': choose normal or large");
     }
 
     /** Bytes of the largest data the kernels hold at once, to size the trial's heap. */

@@ -53,14 +53,14 @@ public final class RamSpeed {
 
         public Config {
             if (threads < 1 || threads > 1024) {
-                throw new InvalidInputException("memory threads must be from 1 to 1024, not " + threads);
+                throw new InvalidInputException("threads", "memory threads must be from 1 to 1024, not " + threads);
             }
             if (arrayBytes < 1024 || arrayBytes % 8 != 0 || arrayBytes > MAX_ARRAY_BYTES) {
-                throw new InvalidInputException("memory array size must be a multiple of 8 bytes from 1 KiB to "
+                throw new InvalidInputException("arraySize", "memory array size must be a multiple of 8 bytes from 1 KiB to "
                     + ByteSize.format(MAX_ARRAY_BYTES) + ", not " + arrayBytes + " bytes (" + ByteSize.format(arrayBytes) + ")");
             }
             if (passBytes < arrayBytes) {
-                throw new InvalidInputException("memory pass size (" + ByteSize.format(passBytes)
+                throw new InvalidInputException("passSize", "memory pass size (" + ByteSize.format(passBytes)
                     + ") must be at least the array size (" + ByteSize.format(arrayBytes) + ")");
             }
         }
