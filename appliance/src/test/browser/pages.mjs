@@ -88,6 +88,7 @@ try {
     check(/on port \d+/.test(await page.textContent('#iperf')), 'no port shown');
     await page.click('#iperf-toggle');
     await page.waitForFunction(() => document.querySelector('#iperf .status').textContent === 'stopped');
+    check(!/null|undefined/.test(await page.textContent('#iperf')), 'the iperf3 card shows null or undefined');
   });
 
   let runId;
@@ -204,6 +205,10 @@ try {
       await small.waitForSelector(ready);
       const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 1, `${name} is ${overflow} px wider than the phone's screen`);
+      // Lists stay one line a row: buttons or labels that wrap one word under the other make rows many lines tall.
+      // (A run's trials table shows every metric of a trial in one cell, one a line, so it is left out.)
+      const tallest = name === 'run' ? 0 : await small.evaluate(() => Math.max(0, ...[...document.querySelectorAll('#view tbody tr')].map(r => r.getBoundingClientRect().height)));
+      check(tallest < 80, `${name} has a table row ${tallest} px high`);
       await small.screenshot({ path: `${shots}/phone-${name}.png`, fullPage: true });
     }
     await phone.close();

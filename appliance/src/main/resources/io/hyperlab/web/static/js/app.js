@@ -113,7 +113,7 @@ function iperfCard(state) {
     body.replaceChildren(
       el('p', {}, 'Status: ', status(current.status), running ? ` on port ${current.port}` : '',
         current.tests ? `, ${current.tests} test(s) served` : ''),
-      running ? el('p', { class: 'muted' }, `From a laptop: iperf3 -c ${location.hostname} -p ${current.port}`) : null,
+      running ? el('p', { class: 'muted' }, `From a laptop: iperf3 -c ${location.hostname} -p ${current.port}`) : '',
       el('div', { class: 'actions' },
         running ? null : el('label', {}, 'Port', el('input', { name: 'port', type: 'number', min: 0, max: 65535, value: 5201 })),
         el('button', { type: 'button', class: running ? 'danger' : 'secondary', id: 'iperf-toggle',
