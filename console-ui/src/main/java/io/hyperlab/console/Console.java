@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -213,11 +215,11 @@ public final class Console implements AutoCloseable {
 
     /** Asks on the GUI thread from a worker (e.g. in a form's submit) and waits for the answer: F8 yes, Esc no. */
     public boolean confirmFromWorker(String title, String text) {
-        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
         onGui(() -> answer.complete(confirm(title, text)));
         try {
             return answer.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,8 @@ package io.hyperlab.console.feature;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.console.Console;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,6 +50,6 @@ final class HostPicker {
 
     /** A name as one path segment: a XenServer VM may be called "Debian 12 (lab)". */
     static String segment(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
