@@ -1,0 +1,78 @@
+package io.hyperlab.console.feature;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.lanterna.input.KeyType;
+import io.hyperlab.console.ConsoleLab;
+import io.hyperlab.console.ScreenDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Hypervisor hosts on libvirt's test driver: add (with bad input first), facts, preflight, remove. */
+class HostsScreenTest {
+    @RegisterExtension
+    static final ConsoleLab lab = ConsoleLab.https();
+
+    private static ScreenDriver openHosts() {
+        ScreenDriver screen = lab.loggedIn();
+        screen.select("Hypervisor Hosts").waitFor("Press <Enter> to add a host");
+        return screen;
+    }
+
+    @Test
+    void addsAHostAfterRefusingBadInputThenShowsFactsPreflightAndRemovesIt() {
+        try (ScreenDriver screen = openHosts()) {
+            screen.press(KeyType.Enter).waitFor("Add a host");
+            screen.press(KeyType.Enter).waitFor("Address or URI:");
+            screen.type("bad name!").press(KeyType.ArrowDown, 6).press(KeyType.Enter);
+            String text = screen.waitFor("Correct the fields marked");
+            assertTrue(screen.lineWith("Name:").contains("bad name!") && screen.lineWith("Name:").contains("use 1 to 64 letters"), text);
+            assertTrue(screen.lineWith("Address or URI:").contains("required"), text);
+
+            screen.erase(9).type("lab").press(KeyType.ArrowDown, 2).type("vmware://esx.lab").press(KeyType.ArrowDown, 4)
+                .press(KeyType.Enter);
+            screen.waitFor("has the unknown scheme 'vmware'");
+            assertEquals(0, lab.admin().get("api/v1/hosts").size(), "nothing stored after a refusal");
+
+            screen.press(KeyType.ArrowUp, 4).erase(16).type(ConsoleLab.labHostUri()).press(KeyType.ArrowDown, 4).press(KeyType.Enter);
+            text = screen.waitFor("lab: TEST");
+            assertTrue(text.contains("8 logical CPUs") && text.contains("16.0 GiB") && text.contains("isos"), "the new host's facts:\n" + text);
+            screen.press(KeyType.Escape).waitFor("│lab   libvirt");
+
+            screen.press(KeyType.Enter).waitFor("Add a host");
+            screen.press(KeyType.ArrowDown).press(KeyType.Enter).waitFor("Preflight report");
+            screen.press(KeyType.ArrowDown).press(KeyType.Enter);
+            text = screen.waitFor("Overall");
+            assertTrue(text.contains("Preflight: lab"), text);
+            assertTrue(text.matches("(?s).*(pass|fail|unknown)\\s+.*"), text);
+            screen.press(KeyType.Escape);
+
+            screen.press(KeyType.Enter).waitFor("Add a host");
+            screen.press(KeyType.ArrowDown).press(KeyType.Enter).waitFor("Preflight report");
+            screen.press(KeyType.ArrowDown, 2).press(KeyType.Enter).waitFor("Forget host lab?");
+            screen.press(KeyType.F8).waitFor("Host lab removed.");
+        }
+        JsonNode hosts = lab.admin().get("api/v1/hosts");
+        assertEquals(0, hosts.size(), hosts.toString());
+        assertFalse(lab.admin().get("api/v1/actions?host=lab").toString().isEmpty());
+    }
+
+    @Test
+    void addressesWithoutASchemeBecomeTheKindsUri() {
+        assertEquals("xapi://xen1.lab", HostsFeature.uri("xapi", "xen1.lab", "root"));
+        assertEquals("qemu+ssh://root@kvm1.lab/system", HostsFeature.uri("libvirt", "kvm1.lab", "root"));
+        assertEquals("qemu:///system", HostsFeature.uri("libvirt", "qemu:///system", ""));
+    }
+
+    @Test
+    void findsTheFingerprintInTheDaemonsRefusalOfAnUntrustedHost() {
+        io.hyperlab.host.Fingerprint seen = io.hyperlab.host.Fingerprint.parse("AB".repeat(32));
+        String message = new io.hyperlab.host.UntrustedCertificateException("xen1.lab", seen, null).getMessage();
+        java.util.regex.Matcher presented = HostsFeature.PRESENTED.matcher(message);
+        assertTrue(presented.find(), message);
+        assertEquals(seen.sha256(), presented.group(1));
+    }
+}
