@@ -1,0 +1,302 @@
+package io.hyperlab.system;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperlab.InvalidInputException;
+import io.hyperlab.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The appliance's root helper: carries out what the daemon (which runs as an unprivileged user)
+ * asks of the system by writing files in {@code DATA/system/}. Run as root by a systemd path unit
+ * whenever a request appears.
+ * <ul>
+ * <li>{@code network.json}: DHCP or a static address ({@link NetworkRequest}), checked again, written
+ * as the systemd-networkd file {@value #STATIC_FILE} (which wins over the image's DHCP default) or
+ * that file removed for DHCP, applied with networkctl; the outcome goes to {@code network.result.json}
+ * ({@code {"requestId", "ok", "error"}}). When it cannot be applied the previous settings come back.</li>
+ * <li>{@code power} holding {@code reboot} or {@code poweroff}: that, at once.</li>
+ * </ul>
+ * Each request file is removed once read, whatever it held; anything else is refused and logged.
+ * The files come from a less trusted user, so the folder and files are opened without following
+ * links (relative to the folder, which cannot be swapped under the helper), must be small regular
+ * files, and their content never reaches a message.
+ */
+public final class SystemRequests {
+    public static final String FOLDER = "system";
+    public static final String NETWORK = "network.json";
+    public static final String NETWORK_RESULT = "network.result.json";
+    public static final String POWER = "power";
+    /** The systemd-networkd file of the static address, the same the first boot writes from xenstore or a NoCloud seed. */
+    public static final String STATIC_FILE = "10-hyperlab-static.network";
+    static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final Set<String> POWER_ACTIONS = Set.of("reboot", "poweroff");
+    private static final ObjectMapper STRICT = Json.MAPPER.copy()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path data;
+    private final Path networkDir;
+    private final SystemHost host;
+    private final Duration applyWait;
+    private final Consumer<String> log;
+
+    /**
+     * @param data       the daemon's data folder (its {@value #FOLDER}/ holds the requests)
+     * @param networkDir systemd-networkd's folder, /etc/systemd/network on the appliance
+     * @param applyWait  how long a static address may take to show on its interface
+     * @param log        where each decision is told (the journal, through standard error)
+     */
+    public SystemRequests(Path data, Path networkDir, SystemHost host, Duration applyWait, Consumer<String> log) {
+        this.data = data;
+        this.networkDir = networkDir;
+        this.host = host;
+        this.applyWait = applyWait;
+        this.log = log;
+    }
+
+    /** Handles the requests waiting now: the network settings first, then power. */
+    public void handle() throws IOException {
+        try (DirectoryStream<Path> dataStream = Files.newDirectoryStream(data)) {
+            if (!(dataStream instanceof SecureDirectoryStream<Path> secureData)) {
+                throw new IOException("this system cannot open " + data + " safely (no SecureDirectoryStream); nothing is done");
+            }
+            Optional<BasicFileAttributes> folder = attributes(secureData, FOLDER);
+            if (folder.isEmpty()) {
+                log.accept("no request folder " + data.resolve(FOLDER) + ": nothing to do");
+                return;
+            }
+            if (!folder.get().isDirectory()) {
+                log.accept("refused: " + data.resolve(FOLDER) + " is not a folder (a link or a file); nothing is done");
+                return;
+            }
+            try (SecureDirectoryStream<Path> requests = secureData.newDirectoryStream(Path.of(FOLDER), LinkOption.NOFOLLOW_LINKS)) {
+                List<String> names = new ArrayList<>();
+                requests.forEach(entry -> names.add(entry.getFileName().toString()));
+                for (String name : names) {
+                    if (!Set.of(NETWORK, NETWORK_RESULT, POWER).contains(name) && !name.startsWith(".") && !name.endsWith(".tmp")) {
+                        log.accept("refused: unknown request file " + FOLDER + "/" + Ipv4.shown(name) + " (left as it is)");
+                    }
+                }
+                if (names.contains(NETWORK)) {
+                    network(requests);
+                }
+                if (names.contains(POWER)) {
+                    power(requests);
+                }
+            }
+        }
+    }
+
+    private void network(SecureDirectoryStream<Path> requests) throws IOException {
+        JsonNode id = null;
+        String error;
+        try {
+            JsonNode request = parse(take(requests, NETWORK));
+            id = NetworkRequest.requestId(request);
+            NetworkRequest checked = NetworkRequest.parse(request, host.interfaces());
+            log.accept("network request " + checked.requestId().asText() + ": " + describe(checked));
+            String failure = apply(checked);
+            error = failure == null ? null : "failed: " + failure;
+        } catch (InvalidInputException e) {
+            error = "refused: " + e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            error = "failed: " + e.getMessage();
+        }
+        log.accept("network request " + (id == null ? "(no id)" : id.asText()) + (error == null ? ": applied" : " " + error));
+        ObjectNode result = Json.MAPPER.createObjectNode();
+        result.set("requestId", id);
+        result.put("ok", error == null);
+        result.put("error", error);
+        write(requests, NETWORK_RESULT, Json.MAPPER.writeValueAsString(result) + "\n");
+    }
+
+    private static String describe(NetworkRequest request) {
+        return request.mode() == NetworkRequest.Mode.DHCP ? "DHCP"
+            : "static " + request.address() + " on " + request.iface() + (request.gateway() == null ? "" : ", gateway " + request.gateway())
+                + (request.dns().isEmpty() ? "" : ", DNS " + request.dns());
+    }
+
+    /** Writes or removes the static file and applies it; null when done, else what failed (the previous file is back). */
+    private String apply(NetworkRequest request) throws IOException {
+        Path file = networkDir.resolve(STATIC_FILE);
+        Optional<String> previous = Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        List<String> interfaces = new ArrayList<>(host.interfaces());
+        interfaces.remove("lo");
+        if (request.mode() == NetworkRequest.Mode.STATIC) {
+            writeRootFile(file, request.networkdFile());
+        } else {
+            Files.deleteIfExists(file);
+        }
+        String failure;
+        try {
+            host.applyNetwork(interfaces);
+            failure = request.mode() == NetworkRequest.Mode.STATIC && !appears(request)
+                ? "systemd-networkd did not put " + request.address() + " on " + request.iface() + " within " + applyWait.toSeconds() + " s"
+                : null;
+        } catch (IOException e) {
+            failure = e.getMessage();
+        }
+        if (failure == null) {
+            return null;
+        }
+        if (previous.isPresent()) {
+            writeRootFile(file, previous.get());
+        } else {
+            Files.deleteIfExists(file);
+        }
+        try {
+            host.applyNetwork(interfaces);
+            return failure + "; the previous settings are back";
+        } catch (IOException e) {
+            return failure + "; putting the previous settings back failed too: " + e.getMessage();
+        }
+    }
+
+    private boolean appears(NetworkRequest request) throws IOException {
+        long deadline = System.nanoTime() + applyWait.toNanos();
+        while (true) {
+            if (host.hasAddress(request.iface(), request.address())) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private void power(SecureDirectoryStream<Path> requests) throws IOException {
+        String action;
+        try {
+            action = new String(take(requests, POWER), StandardCharsets.UTF_8).strip();
+        } catch (InvalidInputException e) {
+            log.accept("power request refused: " + e.getMessage());
+            return;
+        }
+        if (!POWER_ACTIONS.contains(action)) {
+            log.accept("power request refused: '" + Ipv4.shown(action) + "' is not an action; the power file must hold reboot or poweroff");
+            return;
+        }
+        log.accept("power request: " + action);
+        host.power(action);
+    }
+
+    /** Reads a request file and removes it, whatever it holds; refuses links, other kinds of file and big files. */
+    private static byte[] take(SecureDirectoryStream<Path> folder, String name) throws IOException {
+        Path entry = Path.of(name);
+        try {
+            BasicFileAttributes attributes = attributes(folder, name)
+                .orElseThrow(() -> new InvalidInputException(null, FOLDER + "/" + name + " went away before it was read"));
+            if (!attributes.isRegularFile()) {
+                throw new InvalidInputException(null, FOLDER + "/" + name + " is not a regular file (a link, folder or device)");
+            }
+            if (attributes.size() > MAX_REQUEST_BYTES) {
+                throw new InvalidInputException(null, FOLDER + "/" + name + " is " + attributes.size() + " bytes, more than "
+                    + MAX_REQUEST_BYTES + " allowed");
+            }
+            try (SeekableByteChannel channel = folder.newByteChannel(entry, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+                ByteBuffer buffer = ByteBuffer.allocate(MAX_REQUEST_BYTES + 1);
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    continue;
+                }
+                if (!buffer.hasRemaining()) {
+                    throw new InvalidInputException(null, FOLDER + "/" + name + " is more than " + MAX_REQUEST_BYTES + " bytes");
+                }
+                byte[] bytes = new byte[buffer.position()];
+                buffer.flip().get(bytes);
+                return bytes;
+            }
+        } finally {
+            try {
+                folder.deleteFile(entry);
+            } catch (NoSuchFileException e) {
+                // Gone already: nothing to remove.
+            }
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            return STRICT.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            // Jackson's own message quotes the text: never echo what the file holds.
+            throw new InvalidInputException(null, NETWORK + " is not valid JSON" + (where == null ? ""
+                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new InvalidInputException(null, NETWORK + " cannot be read as JSON");
+        }
+    }
+
+    private static Optional<BasicFileAttributes> attributes(SecureDirectoryStream<Path> folder, String name) throws IOException {
+        try {
+            return Optional.of(folder.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a result readable by the daemon: a new file under a random name, then renamed over the old one. */
+    private static void write(SecureDirectoryStream<Path> folder, String name, String content) throws IOException {
+        Path temporary = Path.of("." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+        try (SeekableByteChannel channel = folder.newByteChannel(temporary,
+            Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
+            ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+        folder.move(temporary, folder, Path.of(name));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A file in root's own folder (networkd's), written whole and renamed into place. */
+    private static void writeRootFile(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
