@@ -27,7 +27,8 @@ final class SystemCommand {
     @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Carry out the requests the daemon left in DATA/system/: network.json (DHCP or a static address, applied with"
             + " systemd-networkd; the outcome in network.result.json) and power (reboot or poweroff).",
-            "Run as root on the appliance, by its hyperlab-system.path unit; every request is checked again and removed once read."})
+            "Run as root on the appliance, by its hyperlab-system.path unit; every request is checked again, each network request"
+                + " id is answered once, and power is removed before it is done."})
     static final class Apply implements Runnable {
         @ParentCommand
         SystemCommand system;

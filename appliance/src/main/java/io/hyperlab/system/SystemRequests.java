@@ -44,7 +44,10 @@ import java.util.function.Consumer;
  * ({@code {"requestId", "ok", "error"}}). When it cannot be applied the previous settings come back.</li>
  * <li>{@code power} holding {@code reboot} or {@code poweroff}: that, at once.</li>
  * </ul>
- * Each request file is removed once read, whatever it held; anything else is refused and logged.
+ * {@code network.json} stays where it is (the daemon reads it back to report the last change): a
+ * request whose {@code requestId} already has its answer in {@code network.result.json} is not
+ * applied again, so the helper may run any number of times. {@code power} is removed before the
+ * machine goes down, so it is not done again at the next boot. Anything else is refused and logged.
  * The files come from a less trusted user, so the folder and files are opened without following
  * links (relative to the folder, which cannot be swapped under the helper), must be small regular
  * files, and their content never reaches a message.
@@ -120,8 +123,12 @@ public final class SystemRequests {
         JsonNode id = null;
         String error;
         try {
-            JsonNode request = parse(take(requests, NETWORK));
+            JsonNode request = parse(read(requests, NETWORK));
             id = NetworkRequest.requestId(request);
+            if (id != null && id.equals(answered(requests))) {
+                log.accept("network request " + id.asText() + ": answered already, nothing to do");
+                return;
+            }
             NetworkRequest checked = NetworkRequest.parse(request, host.interfaces());
             log.accept("network request " + checked.requestId().asText() + ": " + describe(checked));
             String failure = apply(checked);
@@ -215,37 +222,51 @@ public final class SystemRequests {
         host.power(action);
     }
 
-    /** Reads a request file and removes it, whatever it holds; refuses links, other kinds of file and big files. */
-    private static byte[] take(SecureDirectoryStream<Path> folder, String name) throws IOException {
-        Path entry = Path.of(name);
+    /** The request id of the answer in network.result.json, or null when there is none readable. */
+    private static JsonNode answered(SecureDirectoryStream<Path> folder) {
         try {
-            BasicFileAttributes attributes = attributes(folder, name)
-                .orElseThrow(() -> new InvalidInputException(null, FOLDER + "/" + name + " went away before it was read"));
-            if (!attributes.isRegularFile()) {
-                throw new InvalidInputException(null, FOLDER + "/" + name + " is not a regular file (a link, folder or device)");
-            }
-            if (attributes.size() > MAX_REQUEST_BYTES) {
-                throw new InvalidInputException(null, FOLDER + "/" + name + " is " + attributes.size() + " bytes, more than "
-                    + MAX_REQUEST_BYTES + " allowed");
-            }
-            try (SeekableByteChannel channel = folder.newByteChannel(entry, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-                ByteBuffer buffer = ByteBuffer.allocate(MAX_REQUEST_BYTES + 1);
-                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                    continue;
-                }
-                if (!buffer.hasRemaining()) {
-                    throw new InvalidInputException(null, FOLDER + "/" + name + " is more than " + MAX_REQUEST_BYTES + " bytes");
-                }
-                byte[] bytes = new byte[buffer.position()];
-                buffer.flip().get(bytes);
-                return bytes;
-            }
+            return STRICT.readTree(read(folder, NETWORK_RESULT)).get("requestId");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Reads a request file and removes it, whatever it holds. */
+    private static byte[] take(SecureDirectoryStream<Path> folder, String name) throws IOException {
+        try {
+            return read(folder, name);
         } finally {
             try {
-                folder.deleteFile(entry);
+                folder.deleteFile(Path.of(name));
             } catch (NoSuchFileException e) {
                 // Gone already: nothing to remove.
             }
+        }
+    }
+
+    /** Reads a file of the request folder; refuses links, other kinds of file and big files. */
+    private static byte[] read(SecureDirectoryStream<Path> folder, String name) throws IOException {
+        Path entry = Path.of(name);
+        BasicFileAttributes attributes = attributes(folder, name)
+            .orElseThrow(() -> new InvalidInputException(null, FOLDER + "/" + name + " went away before it was read"));
+        if (!attributes.isRegularFile()) {
+            throw new InvalidInputException(null, FOLDER + "/" + name + " is not a regular file (a link, folder or device)");
+        }
+        if (attributes.size() > MAX_REQUEST_BYTES) {
+            throw new InvalidInputException(null, FOLDER + "/" + name + " is " + attributes.size() + " bytes, more than "
+                + MAX_REQUEST_BYTES + " allowed");
+        }
+        try (SeekableByteChannel channel = folder.newByteChannel(entry, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            ByteBuffer buffer = ByteBuffer.allocate(MAX_REQUEST_BYTES + 1);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                continue;
+            }
+            if (!buffer.hasRemaining()) {
+                throw new InvalidInputException(null, FOLDER + "/" + name + " is more than " + MAX_REQUEST_BYTES + " bytes");
+            }
+            byte[] bytes = new byte[buffer.position()];
+            buffer.flip().get(bytes);
+            return bytes;
         }
     }
 

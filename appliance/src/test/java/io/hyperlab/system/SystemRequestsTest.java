@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.Json;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -94,8 +93,8 @@ class SystemRequestsTest {
             "the daemon's user can read the result");
         assertTrue(Files.readString(staticFile()).contains("Name=ens3\n\n[Network]\nAddress=10.0.2.15/24\nGateway=10.0.2.2\nDNS=10.0.2.3\n"));
         assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24"), calls);
-        assertFalse(Files.exists(folder.resolve(SystemRequests.NETWORK)), "the request is consumed");
-        assertEquals(List.of(SystemRequests.NETWORK_RESULT), list(folder), "no temporary file is left");
+        assertTrue(Files.exists(folder.resolve(SystemRequests.NETWORK)), "the request stays: the daemon reads it back");
+        assertEquals(List.of(SystemRequests.NETWORK, SystemRequests.NETWORK_RESULT), list(folder), "no temporary file is left");
         assertTrue(logged.stream().anyMatch(l -> l.contains("static 10.0.2.15/24 on ens3")), logged.toString());
     }
 
@@ -120,7 +119,20 @@ class SystemRequestsTest {
         assertTrue(result().path("error").asText().startsWith("refused: gateway 10.9.9.9 is not a host of"), result().toString());
         assertEquals(PREVIOUS, Files.readString(staticFile()));
         assertEquals(List.of(), calls, "networkd was not touched");
-        assertFalse(Files.exists(folder.resolve(SystemRequests.NETWORK)));
+    }
+
+    @Test
+    void aRequestAlreadyAnsweredIsNotAppliedAgainButANewOneIs() throws Exception {
+        request("{\"requestId\":\"r7\",\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\",\"dns\":[]}");
+        handle();
+        Files.writeString(folder.resolve(SystemRequests.POWER), "poweroff\n");
+        handle();
+        assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "power poweroff"), calls, "a later run for power leaves r7 alone");
+        assertTrue(logged.stream().anyMatch(l -> l.equals("network request r7: answered already, nothing to do")), logged.toString());
+        request("{\"requestId\":\"r8\",\"mode\":\"dhcp\"}");
+        handle();
+        assertEquals("r8", result().path("requestId").asText());
+        assertEquals("apply [ens3] with no static file", calls.get(calls.size() - 1));
     }
 
     @Test
@@ -136,13 +148,13 @@ class SystemRequestsTest {
     }
 
     @Test
-    void linksAndOversizedFilesAreRefusedAndRemovedLeavingTheirTargetsAlone() throws Exception {
+    void linksAndOversizedFilesAreRefusedLeavingTheirTargetsAlone() throws Exception {
         Path outside = Files.writeString(data.resolve("outside.json"), "{\"requestId\":\"x\",\"mode\":\"dhcp\"}");
         Files.createSymbolicLink(folder.resolve(SystemRequests.NETWORK), outside);
         handle();
         assertEquals("refused: system/network.json is not a regular file (a link, folder or device)", result().path("error").asText());
-        assertFalse(Files.exists(folder.resolve(SystemRequests.NETWORK), LinkOption.NOFOLLOW_LINKS), "the link is removed");
-        assertTrue(Files.exists(outside), "its target is not");
+        assertEquals("{\"requestId\":\"x\",\"mode\":\"dhcp\"}", Files.readString(outside), "its target is left alone");
+        Files.delete(folder.resolve(SystemRequests.NETWORK));
 
         request("{\"requestId\":\"big\",\"mode\":\"dhcp\",\"pad\":\"" + "x".repeat(SystemRequests.MAX_REQUEST_BYTES) + "\"}");
         handle();
