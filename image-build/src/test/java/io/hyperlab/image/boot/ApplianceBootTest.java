@@ -38,8 +38,11 @@ class ApplianceBootTest {
     private static final Duration SSH_LIMIT = Duration.ofSeconds(300);
     private static final Duration WEB_LIMIT = Duration.ofSeconds(300);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(420);
-    private static final Pattern PASSWORD = Pattern.compile("Admin password: (\\S{10,})");
-    private static final Pattern FINGERPRINT = Pattern.compile("SHA-256: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
+    private static final Duration CONSOLE_LIMIT = Duration.ofSeconds(180);
+    /** The first-boot password on the console's status display (a field: name, spaces, value). */
+    private static final Pattern PASSWORD = Pattern.compile("Admin password\\s+(\\S{10,})");
+    /** Pieces of a SHA-256 fingerprint as the console wraps it over lines of its status pane. */
+    private static final Pattern HEX_PAIRS = Pattern.compile("(?:[0-9A-F]{2}:)+(?:[0-9A-F]{2}(?![0-9A-Za-z]))?");
     private static final String IMPORT_PASSWORD = "Imported-At-Setup-42";
 
     private final Path root = Path.of(System.getenv().getOrDefault("HYPERLAB_ROOT", "..")).toAbsolutePath().normalize();
@@ -130,8 +133,9 @@ class ApplianceBootTest {
             Api api = new Api(vm.webPort);
             Duration web = vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
             figures.put("bios_first_boot.power_on_to_web_s", web.toSeconds());
-            assertEquals(api.fingerprint(), onTty1(vm, FINGERPRINT), "tty1 shows the certificate the web endpoint serves");
-            firstBootPassword = onTty1(vm, PASSWORD);
+            String console = tty1Console(vm, "bios_first_boot");
+            assertEquals(api.fingerprint(), fingerprintShown(console), "tty1's console shows the certificate the web endpoint serves");
+            firstBootPassword = passwordShown(console);
             assertTrue(api.login("admin", firstBootPassword), "the password tty1 shows logs in to the API");
             assertEquals(api.fingerprint(), api.get("/api/v1/appliance").path("tls").path("fingerprintSha256").asText());
             firstRunId = runShortBenchmark(vm, api, "bios_first_boot");
@@ -140,6 +144,7 @@ class ApplianceBootTest {
             assertFalse(Ssh.authenticatesWithPassword(vm.sshPort, "admin", firstBootPassword + "x", work));
             assertTrue(Ssh.authenticatesWithKey(vm.sshPort, "admin", key), "the seed's key logs admin in");
             assertFalse(Ssh.authenticatesWithKey(vm.sshPort, "root", key), "root cannot log in over SSH");
+            sshLandsInTheConsole(vm, api, firstBootPassword, "bios_first_boot");
 
             try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
                 String sshd = guest.sh("sshd -T -C user=admin,host=x,addr=1.2.3.4");
@@ -160,6 +165,8 @@ class ApplianceBootTest {
                 figures.put("bios_first_boot.idle_free_m", "\n" + guest.sh("free -m"));
                 figures.put("bios_first_boot.idle_daemon_rss_kib", guest.sh(
                     "grep VmRSS /proc/$(systemctl show -p MainPID --value hyperlab.service)/status").replaceAll("\\D", ""));
+                figures.put("bios_first_boot.idle_tty1_console_rss_kib", guest.sh(
+                    "grep VmRSS /proc/$(systemctl show -p MainPID --value hyperlab-console.service)/status").replaceAll("\\D", ""));
                 figures.put("bios_first_boot.disk_used", guest.sh("df -h / | tail -1").trim());
             }
             vm.shutdown(Duration.ofSeconds(120));
@@ -172,7 +179,7 @@ class ApplianceBootTest {
         Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
         try (Qemu vm = Qemu.boot(work.resolve("first.qcow2"), Qemu.Firmware.BIOS, Optional.empty(), work.resolve("boot2"))) {
             assertEquals(firstBootKeys, awaitHostKeys(vm, "bios_second_boot"), "the same host keys on the second boot");
-            assertEquals(firstBootPassword, onTty1(vm, PASSWORD));
+            assertEquals(firstBootPassword, passwordShown(tty1Console(vm, "bios_second_boot")));
             Api api = new Api(vm.webPort);
             vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
             assertTrue(api.login("admin", firstBootPassword), "the same password after a reboot");
@@ -279,24 +286,108 @@ class ApplianceBootTest {
 
     /** What tty1 shows (under BIOS: the VGA text memory, read through the QEMU monitor), rows joined. */
     private static String tty1(Qemu vm) {
+        return tty1Rows(vm).replace("\n", "");
+    }
+
+    private static String tty1Rows(Qemu vm) {
         try (Monitor monitor = vm.monitor()) {
-            return monitor.vgaText().replace("\n", "");
+            return monitor.vgaText();
         } catch (IOException e) {
             return "";
         }
     }
 
-    /** The first group of {@code pattern} on tty1, once it shows. */
-    private static String onTty1(Qemu vm, Pattern pattern) throws Exception {
-        String[] found = new String[1];
-        vm.await("tty1 to show " + pattern, Duration.ofSeconds(90), () -> {
-            Matcher shown = pattern.matcher(tty1(vm));
-            if (shown.find()) {
-                found[0] = shown.group(1);
-                return true;
-            }
-            return false;
+    /**
+     * tty1's rows once the HyperLab console itself (not its wrapper's waiting screen) shows its
+     * status display with the first-boot password; records the time from power-on.
+     */
+    private String tty1Console(Qemu vm, String boot) throws Exception {
+        String[] rows = new String[1];
+        Duration shown = vm.await("tty1 to show the HyperLab console with the first-boot password", CONSOLE_LIMIT, () -> {
+            rows[0] = tty1Rows(vm);
+            return isConsole(rows[0]) && PASSWORD.matcher(rows[0].replace("\n", "")).find();
         });
-        return found[0];
+        figures.put(boot + ".power_on_to_tty1_console_s", shown.toSeconds());
+        return rows[0];
+    }
+
+    /** The console's own frame: its title bar, first menu item and keys line (the wrapper's waiting screen has none). */
+    private static boolean isConsole(String screen) {
+        return screen.contains("HyperLab console") && screen.contains("Status Display") && screen.contains("<Esc> Quit");
+    }
+
+    private static String passwordShown(String rows) {
+        Matcher shown = PASSWORD.matcher(rows.replace("\n", ""));
+        assertTrue(shown.find(), "no first-boot password on:\n" + rows);
+        return shown.group(1);
+    }
+
+    /** The fingerprint in the console's "TLS SHA-256" field, which wraps over the following rows. */
+    static String fingerprintShown(String rows) {
+        List<String> lines = rows.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            int at = lines.get(i).indexOf("TLS SHA-256");
+            if (at < 0) {
+                continue;
+            }
+            StringBuilder fingerprint = new StringBuilder();
+            for (int j = i; j < Math.min(lines.size(), i + 4) && fingerprint.length() < 95; j++) {
+                Matcher pieces = HEX_PAIRS.matcher(j == i ? lines.get(j).substring(at) : lines.get(j));
+                while (pieces.find()) {
+                    fingerprint.append(pieces.group());
+                }
+            }
+            if (fingerprint.toString().matches("(?:[0-9A-F]{2}:){31}[0-9A-F]{2}")) {
+                return fingerprint.toString();
+            }
+        }
+        throw new AssertionError("no TLS SHA-256 fingerprint on:\n" + rows);
+    }
+
+    /**
+     * {@code ssh admin@} in a terminal (tmux at 80x24), as a person does it: the password, then the
+     * console, not a shell, with the daemon's certificate pinned (it talks to the daemon, so it shows
+     * its version and the fingerprint the web endpoint serves) and without the first-boot password
+     * (admin cannot read the data folder); logging in to it shows the main menu; quitting it ends
+     * the SSH session.
+     */
+    private void sshLandsInTheConsole(Qemu vm, Api api, String password, String boot) throws Exception {
+        String ssh = "ssh -p " + vm.sshPort + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+            + " -o PubkeyAuthentication=no -o PreferredAuthentications=password admin@127.0.0.1";
+        try (Tmux terminal = Tmux.start(ssh)) {
+            terminal.await("ssh's password prompt", Duration.ofSeconds(60), screen -> screen.contains("password:"));
+            long start = System.nanoTime();
+            terminal.type(password);
+            terminal.keys("Enter");
+            String first = terminal.await("the HyperLab console after the SSH password", CONSOLE_LIMIT,
+                screen -> isConsole(screen) && screen.contains("HyperLab 0."));
+            figures.put(boot + ".ssh_password_to_console_ms", (System.nanoTime() - start) / 1_000_000L);
+            assertEquals(api.fingerprint(), fingerprintShown(first), "the console over SSH pins the daemon's certificate");
+            assertFalse(first.contains("Admin password"), "admin over SSH cannot read the first-boot password:\n" + first);
+            terminal.keys("Enter");
+            terminal.await("the console's login dialog", Duration.ofSeconds(60), screen -> screen.contains("Log in to HyperLab"));
+            terminal.keys("Down");
+            terminal.type(password);
+            terminal.keys("Enter", "Enter");
+            String menu = terminal.await("the main menu, logged in", Duration.ofSeconds(60),
+                screen -> screen.contains("Logged in as admin.") || screen.contains("IP addresses"));
+            for (String item : List.of("Status Display", "Authentication", "Network and Management", "Hypervisor Hosts", "Benchmarks",
+                "History")) {
+                assertTrue(menu.contains(item), "the main menu shows " + item + ":\n" + menu);
+            }
+            terminal.keys("Escape");
+            terminal.await("the console's quit question", Duration.ofSeconds(30), screen -> screen.contains("Leave the HyperLab console?"));
+            terminal.keys("F8");
+            vm.await("the SSH session to end with the console", Duration.ofSeconds(60), () -> {
+                try {
+                    return !terminal.running();
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        }
     }
 }
