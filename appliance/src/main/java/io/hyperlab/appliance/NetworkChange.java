@@ -2,15 +2,20 @@ package io.hyperlab.appliance;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A change of the appliance's management interface, checked field by field before it goes to
  * the root helper: DHCP, or a static IPv4 address with its prefix, gateway and DNS servers.
- * DHCP carries nothing else (the helper applies it to the management interface).
+ * DHCP carries nothing else (the helper applies it to the management interface). One checker
+ * for both sides of the request file: the daemon reads the API's body with {@link #fromJson},
+ * and the root helper can check the file again with {@link NetworkRequestFile#parse}.
  *
  * @param interfaceName the interface a static address goes on
  * @param address       "A.B.C.D/N", a host address of its network
@@ -21,6 +26,8 @@ import java.util.regex.Pattern;
 public record NetworkChange(NetworkMode mode, @JsonProperty("interface") String interfaceName, String address, String gateway,
                             List<String> dns) {
     public static final int MAX_DNS = 3;
+    /** The fields of a change in its JSON form, in the order the request file has them. */
+    public static final List<String> FIELDS = List.of("mode", "interface", "address", "gateway", "dns");
     /** A Linux interface name: at most 15 characters, none that a file name or a shell would treat specially. */
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
 
@@ -51,6 +58,76 @@ public record NetworkChange(NetworkMode mode, @JsonProperty("interface") String 
 
     public static NetworkChange dhcp() {
         return new NetworkChange(NetworkMode.DHCP, null, null, null, null);
+    }
+
+    /**
+     * The change a JSON object asks for, checked field by field: only {@link #FIELDS}, each of
+     * its type and form; the error names the field at fault. A pure function of its arguments.
+     *
+     * @param interfaces       the machine's interfaces (loopback aside) a static address may go
+     *                         on; null to leave that unchecked (reading back a past request)
+     * @param defaultInterface where a static address goes when the object names no interface;
+     *                         null to require one
+     */
+    public static NetworkChange fromJson(JsonNode json, Collection<String> interfaces, String defaultInterface) {
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException("the network settings must be a JSON object, e.g. {\"mode\":\"dhcp\"}");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidInputException(name, "unknown field '" + Ipv4.shown(name) + "': network settings take "
+                    + String.join(", ", FIELDS));
+            }
+        }
+        String modeText = text(json, "mode");
+        if (modeText == null) {
+            throw new InvalidInputException("mode", "'mode' is required: dhcp or static");
+        }
+        NetworkMode mode = NetworkMode.parse(modeText);
+        String interfaceName = text(json, "interface");
+        if (mode == NetworkMode.STATIC && interfaceName == null) {
+            interfaceName = defaultInterface;
+        }
+        NetworkChange change = new NetworkChange(mode, interfaceName, text(json, "address"), text(json, "gateway"), texts(json, "dns"));
+        if (interfaces != null && change.interfaceName() != null && !interfaces.contains(change.interfaceName())) {
+            throw new InvalidInputException("interface", "there is no network interface '" + change.interfaceName() + "' here: the"
+                + " appliance has " + (interfaces.isEmpty() ? "none but loopback" : String.join(", ", interfaces)));
+        }
+        return change;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw wrongType(field, "a string", value);
+        }
+        return value.asText();
+    }
+
+    private static List<String> texts(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        List<String> texts = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return texts;
+        }
+        if (!value.isArray()) {
+            throw wrongType(field, "a list of strings", value);
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw wrongType(field, "a list of strings", value);
+            }
+            texts.add(item.asText());
+        }
+        return texts;
+    }
+
+    private static InvalidInputException wrongType(String field, String wanted, JsonNode value) {
+        return new InvalidInputException(field, "'" + field + "' must be " + wanted + ", not " + Ipv4.shown(value.toString()));
     }
 
     private static String interfaceName(String name) {

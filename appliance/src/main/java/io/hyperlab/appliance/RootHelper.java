@@ -2,9 +2,9 @@ package io.hyperlab.appliance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.ConflictException;
 import io.hyperlab.HyperLabException;
+import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,9 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The daemon's side of the file contract with the appliance's root helper. The daemon runs as
@@ -90,12 +87,10 @@ public final class RootHelper implements AutoCloseable {
             throw new ConflictException("a network change (request " + waitingFor + ") is still waiting for the appliance's root"
                 + " helper to apply it; wait until it ends (at most " + timeout.toSeconds() + " s), then try again");
         }
-        String requestId = UUID.randomUUID().toString();
-        ObjectNode request = Json.MAPPER.createObjectNode().put("requestId", requestId);
-        request.setAll((ObjectNode) Json.MAPPER.valueToTree(change));
-        write(NETWORK_REQUEST, request.toString() + "\n");
-        waitingFor = requestId;
-        return requestId;
+        NetworkRequestFile request = NetworkRequestFile.of(change);
+        write(NETWORK_REQUEST, request.text());
+        waitingFor = request.requestId();
+        return request.requestId();
     }
 
     /**
@@ -150,18 +145,14 @@ public final class RootHelper implements AutoCloseable {
 
     /** The last network change written here and how it stands, or null when there is none (or it cannot be read). */
     public NetworkRequest lastNetworkRequest() {
-        JsonNode request;
-        NetworkChange change;
+        NetworkRequestFile request;
         try {
-            request = Json.MAPPER.readTree(Files.readString(folder.resolve(NETWORK_REQUEST)));
-            List<String> dns = new ArrayList<>();
-            request.path("dns").forEach(server -> dns.add(server.asText()));
-            change = new NetworkChange(NetworkMode.parse(request.path("mode").asText()), text(request, "interface"),
-                text(request, "address"), text(request, "gateway"), dns);
-        } catch (IOException | RuntimeException e) {
+            request = NetworkRequestFile.parse(Files.readString(folder.resolve(NETWORK_REQUEST)), null);
+        } catch (IOException | InvalidInputException e) {
             return null;
         }
-        String requestId = request.path("requestId").asText();
+        String requestId = request.requestId();
+        NetworkChange change = request.change();
         Result result;
         try {
             result = readResult();

@@ -1,7 +1,7 @@
 package io.hyperlab.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.ConflictException;
-import io.hyperlab.InvalidInputException;
 import io.hyperlab.appliance.NetworkChange;
 import io.hyperlab.appliance.NetworkMode;
 import io.hyperlab.appliance.OsNetwork;
@@ -14,7 +14,6 @@ import io.hyperlab.task.Tasks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,19 +48,10 @@ final class ApplianceSystemApi {
 
     private void network(RoutingContext ctx) {
         RootHelper helper = onAppliance("change this machine's network settings");
-        Body body = Body.of(ctx, "mode", "interface", "address", "gateway", "dns");
-        NetworkMode mode = Body.field("mode", () -> NetworkMode.parse(body.requiredString("mode")));
-        String interfaceName = body.string("interface", null);
-        String address = body.string("address", null);
-        String gateway = body.string("gateway", null);
-        List<String> dns = body.strings("dns");
+        JsonNode body = Body.of(ctx, NetworkChange.FIELDS.toArray(String[]::new)).json();
         ActionLog actions = HostsApi.actionLog(ctx, history);
         api.slow(() -> {
-            boolean defaulted = mode == NetworkMode.STATIC && interfaceName == null;
-            NetworkChange change = new NetworkChange(mode, defaulted ? managementInterface() : interfaceName, address, gateway, dns);
-            if (mode == NetworkMode.STATIC && !defaulted) {
-                requireInterface(change.interfaceName());
-            }
+            NetworkChange change = NetworkChange.fromJson(body, OsNetwork.interfaceNames(), OsNetwork.managementInterface());
             String requestId;
             try {
                 requestId = helper.submitNetwork(change);
@@ -110,23 +100,6 @@ final class ApplianceSystemApi {
                 + " with 'serve --appliance'), so it will not " + what);
         }
         return helper;
-    }
-
-    /** Where a static address goes when the request names no interface. */
-    private static String managementInterface() {
-        String management = OsNetwork.managementInterface();
-        if (management == null) {
-            throw new InvalidInputException("interface", "this machine has no network interface but loopback");
-        }
-        return management;
-    }
-
-    private static void requireInterface(String name) {
-        List<String> names = OsNetwork.interfaceNames();
-        if (!names.contains(name)) {
-            throw new InvalidInputException("interface", "there is no network interface '" + name + "' here: the appliance has "
-                + (names.isEmpty() ? "none but loopback" : String.join(", ", names)));
-        }
     }
 
     private static String describe(NetworkChange change) {

@@ -23,7 +23,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,19 @@ class ApplianceApiTest {
         List<String> names = new ArrayList<>();
         network.get("interfaces").forEach(link -> names.add(link.get("name").asText()));
         assertEquals(kernelInterfaces(), names, network.toString());
+        Map<String, Set<String>> ipAddresses = ipAddresses();
+        if (ipAddresses != null) {
+            // iproute2 writes IPv6 compressed (fd00::2), as the API must; the JDK alone would give fd00:0:0:0:0:0:0:2.
+            for (JsonNode link : network.get("interfaces")) {
+                Set<String> addresses = new TreeSet<>();
+                link.get("addresses").forEach(address -> addresses.add(address.asText()));
+                assertEquals(ipAddresses.get(link.get("name").asText()), addresses, link.toString());
+            }
+            for (JsonNode address : status.get("addresses")) {
+                assertTrue(ipAddresses.get(address.get("interface").asText()).stream()
+                    .anyMatch(a -> a.startsWith(address.get("address").asText() + "/")), address.toString());
+            }
+        }
         assertTrue(network.get("mode").asText().matches("dhcp|static"), network.toString());
         assertTrue(network.get("dns").isArray(), network.toString());
         JsonNode route = ipDefaultRoute();
@@ -289,20 +304,39 @@ class ApplianceApiTest {
         return found.stream().map(f -> f[1]).toList();
     }
 
+    /** Each interface's addresses as iproute2 writes them ("A/N"), or null without the ip command. */
+    private static Map<String, Set<String>> ipAddresses() throws Exception {
+        JsonNode links = ip("addr", "show");
+        if (links == null) {
+            return null;
+        }
+        Map<String, Set<String>> addresses = new TreeMap<>();
+        for (JsonNode link : links) {
+            Set<String> own = new TreeSet<>();
+            link.path("addr_info").forEach(a -> own.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt()));
+            addresses.put(link.path("ifname").asText(), own);
+        }
+        return addresses;
+    }
+
     /** The IPv4 default route as iproute2 reports it, or null (no ip command, or no default route). */
     private static JsonNode ipDefaultRoute() throws Exception {
+        JsonNode routes = ip("-4", "route", "show", "default");
+        return routes != null && routes.isArray() && routes.size() > 0 ? routes.get(0) : null;
+    }
+
+    /** {@code ip -j ARGS}' answer, or null (no ip command, or it failed). */
+    private static JsonNode ip(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ip", "-j"));
+        command.addAll(List.of(args));
         Process ip;
         try {
-            ip = new ProcessBuilder("ip", "-j", "-4", "route", "show", "default").redirectErrorStream(true).start();
+            ip = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            System.out.println("ApplianceApiTest: no ip command, so the gateway is not checked against iproute2: " + e.getMessage());
+            System.out.println("ApplianceApiTest: no ip command, so the network is not checked against iproute2: " + e.getMessage());
             return null;
         }
         String out = new String(ip.getInputStream().readAllBytes());
-        if (ip.waitFor() != 0) {
-            return null;
-        }
-        JsonNode routes = Json.MAPPER.readTree(out);
-        return routes.isArray() && routes.size() > 0 ? routes.get(0) : null;
+        return ip.waitFor() == 0 ? Json.MAPPER.readTree(out) : null;
     }
 }

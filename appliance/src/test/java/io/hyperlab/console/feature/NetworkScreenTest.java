@@ -38,6 +38,14 @@ class NetworkScreenTest {
             if (network.hasNonNull("gateway")) {
                 assertTrue(pane.contains(network.get("gateway").asText()), pane);
             }
+            for (JsonNode link : network.path("interfaces")) {
+                for (JsonNode address : link.path("addresses")) {
+                    if (!address.asText().startsWith("fe80:")) {
+                        assertTrue(pane.contains(address.asText()), address + " missing:\n" + pane);
+                    }
+                }
+            }
+            assertFalse(pane.contains(":0:0:"), "IPv6 is shown compressed (fd00::2):\n" + pane);
             JsonNode first = network.path("interfaces").path(0);
             assertTrue(pane.contains(first.path("name").asText()) && pane.contains(first.path("mac").asText()), pane);
             screen.waitFor("Offered on the appliance only");
