@@ -5,6 +5,7 @@ import io.hyperlab.console.Console;
 import io.hyperlab.console.Feature;
 import io.hyperlab.console.Pane;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reboot or shut down the appliance, each confirmed with F8; the daemon has the image's root
@@ -61,7 +62,7 @@ final class PowerFeature implements Feature {
             }
             Choice choice = CHOICES.get(chosen);
             if (console.confirm(choice.label(), choice.question() + STOPS)) {
-                console.run(choice.label().toLowerCase(java.util.Locale.ROOT) + " the appliance",
+                console.run(choice.label().toLowerCase(Locale.ROOT) + " the appliance",
                     () -> console.client().post(choice.route(), null),
                     answer -> console.announce("The appliance is " + choice.doing() + "."));
             }
