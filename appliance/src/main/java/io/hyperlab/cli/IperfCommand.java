@@ -136,6 +136,9 @@ final class IperfCommand implements Callable<Integer> {
             iperf.stop();
             stopped.countDown();
         }, "iperf3-server-stop");
+        if (oneOff) {
+            iperf.limitTests(1);
+        }
         iperf.start();
         Runtime.getRuntime().addShutdownHook(hook);
         if (oneOff) {

@@ -40,10 +40,16 @@ final class ServeCommand implements Callable<Integer> {
             + "applied when the file is newer than the last password change.")
     Path adminPasswordFile;
 
+    @Option(names = "--appliance",
+        description = {"Run as the HyperLab appliance's own daemon (the image's systemd unit passes this): network settings, reboot"
+            + " and shut down are then offered, applied by the image's root helper through requests in the data folder's system/.",
+            "Without it the daemon refuses them (409 not_appliance) and never changes this machine's network or power."})
+    boolean appliance;
+
     @Override
     public Integer call() throws InterruptedException {
         DaemonConfig config = new DaemonConfig(bind, port != null ? port : http ? DaemonConfig.DEFAULT_HTTP_PORT
-            : DaemonConfig.DEFAULT_HTTPS_PORT, !http, main.dataFolder(), passwordFile());
+            : DaemonConfig.DEFAULT_HTTPS_PORT, !http, main.dataFolder(), passwordFile(), appliance, DaemonConfig.DEFAULT_HELPER_TIMEOUT);
         Log log = new Log(System.out);
         log.captureLibraryLogging();
         Daemon daemon = Daemon.start(config, log);

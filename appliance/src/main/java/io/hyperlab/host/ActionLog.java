@@ -21,14 +21,40 @@ public final class ActionLog {
     }
 
     public <T> T record(String host, String action, Object parameters, Supplier<T> work) {
-        long id = actions.start(actor, host, action, json(parameters));
+        Started started = start(host, action, parameters);
         try {
             T result = work.get();
-            actions.finish(id, null);
+            started.succeeded();
             return result;
         } catch (RuntimeException e) {
-            actions.finish(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            started.failed(e);
             throw e;
+        }
+    }
+
+    /**
+     * Records an action as running, for one that ends later on another thread (a request that
+     * a task waits on); end it with {@link Started#succeeded()} or {@link Started#failed}.
+     * {@code host} is null for an action on the appliance itself.
+     */
+    public Started start(String host, String action, Object parameters) {
+        return new Started(actions.start(actor, host, action, json(parameters)));
+    }
+
+    /** An action recorded as running. */
+    public final class Started {
+        private final long id;
+
+        private Started(long id) {
+            this.id = id;
+        }
+
+        public void succeeded() {
+            actions.finish(id, null);
+        }
+
+        public void failed(RuntimeException e) {
+            actions.finish(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

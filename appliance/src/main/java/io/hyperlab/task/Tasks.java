@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * own thread (two at once would disturb each other's figures), through the {@link RunEngine},
  * whose trials run in child JVMs. Setup actions on hosts (create a VM, ...) run in one lane per
  * host: one at a time on a host, hosts side by side. A queued task can be cancelled, and so can
- * a running benchmark; a running setup action cannot be stopped midway. Listeners hear every
+ * a running benchmark; a running setup action cannot be stopped midway. Changes of the appliance
+ * itself (its network settings) run in a lane of their own, like a host's. Listeners hear every
  * change as a {@link TaskEvent}, on the task's thread. Finished tasks are remembered up to a
  * limit; the runs themselves are in the history, the setup actions in its action log.
  */
@@ -106,14 +107,27 @@ public final class Tasks implements AutoCloseable {
 
     /** A setup action on a host: queued in the host's lane; what {@code work} returns becomes the task's result. */
     public TaskInfo submitSetup(String host, String title, Callable<Object> work) {
+        return submitInLane("setup", host, title, work);
+    }
+
+    /**
+     * A change of the appliance itself (its network settings): queued in a lane of its own,
+     * apart from every host's; what {@code work} returns becomes the task's result.
+     */
+    public TaskInfo submitSystem(String title, Callable<Object> work) {
+        return submitInLane("system", null, title, work);
+    }
+
+    private TaskInfo submitInLane(String kind, String host, String title, Callable<Object> work) {
         Entry entry;
         ExecutorService lane;
         synchronized (this) {
-            entry = new Entry(nextId++, "setup", title, host);
+            entry = new Entry(nextId++, kind, title, host);
             tasks.put(entry.id, entry);
             forgetOldFinished();
-            lane = lanes.computeIfAbsent(host, name -> Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "hyperlab-setup-" + name);
+            // A host's name never starts with a space, so the appliance's lane cannot be a host's.
+            lane = lanes.computeIfAbsent(host == null ? " " + kind : host, name -> Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "hyperlab-" + kind + "-" + name.strip());
                 thread.setDaemon(true);
                 return thread;
             }));
@@ -149,8 +163,8 @@ public final class Tasks implements AutoCloseable {
                 throw new ConflictException("task " + id + " has already " + entry.status.id() + "; only a queued or running task can be cancelled");
             }
             wasQueued = entry.status == TaskStatus.QUEUED;
-            if (!wasQueued && entry.kind.equals("setup")) {
-                throw new ConflictException("task " + id + " (" + entry.title + ") is already working on the host and cannot be stopped"
+            if (!wasQueued && !entry.kind.equals("run")) {
+                throw new ConflictException("task " + id + " (" + entry.title + ") is already at work and cannot be stopped"
                     + " midway; wait for it to finish");
             }
             if (wasQueued) {

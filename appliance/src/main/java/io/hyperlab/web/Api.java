@@ -6,6 +6,7 @@ import io.hyperlab.HyperLabException;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import io.hyperlab.NotFoundException;
+import io.hyperlab.host.UntrustedCertificateException;
 import io.hyperlab.web.auth.AuthException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -115,6 +116,15 @@ final class Api {
                 error(ctx, 404, "not_found", null, failure.getMessage());
             } else if (failure instanceof ConflictException) {
                 error(ctx, 409, "conflict", null, failure.getMessage());
+            } else if (failure instanceof UntrustedCertificateException untrusted) {
+                // The request is sound; the host's certificate is not (yet) the one trusted. The same
+                // request with fingerprint = seen, once the user has checked it, goes through.
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("seen", untrusted.seen().sha256());
+                if (untrusted.pinned() != null) {
+                    details.put("pinned", untrusted.pinned().sha256());
+                }
+                error(ctx, 409, "untrusted_certificate", "fingerprint", failure.getMessage(), details);
             } else if (failure instanceof HyperLabException) {
                 log.warn("request_failed", failure.getMessage(), "method", ctx.request().method().name(), "path", ctx.request().path());
                 error(ctx, 500, "failed", null, failure.getMessage());
@@ -128,12 +138,18 @@ final class Api {
     }
 
     static void error(RoutingContext ctx, int status, String code, String field, String message) {
+        error(ctx, status, code, field, message, Map.of());
+    }
+
+    /** An error with more than code, message and field: what a client needs to act on it. */
+    static void error(RoutingContext ctx, int status, String code, String field, String message, Map<String, Object> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("message", message);
         if (field != null) {
             body.put("field", field);
         }
+        body.putAll(details);
         json(ctx, status, body);
     }
 

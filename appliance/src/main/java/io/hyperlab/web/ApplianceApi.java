@@ -1,6 +1,8 @@
 package io.hyperlab.web;
 
 import io.hyperlab.Version;
+import io.hyperlab.appliance.OsNetwork;
+import io.hyperlab.appliance.RootHelper;
 import io.hyperlab.bench.env.MemInfo;
 import io.hyperlab.task.Tasks;
 import io.vertx.ext.web.Router;
@@ -20,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The appliance itself: health (no login needed) and its status (version, addresses, uptime, load, memory, TLS). */
+/**
+ * The appliance itself: health (no login needed) and its status (version, addresses, uptime,
+ * load, memory, TLS, whether this daemon is the appliance's, and its network settings).
+ */
 final class ApplianceApi {
     private final Api api;
     private final Tasks tasks;
@@ -28,14 +33,18 @@ final class ApplianceApi {
     private final Instant started;
     private final Certificate certificate;
     private final Supplier<String> url;
+    private final RootHelper helper;
 
-    ApplianceApi(Api api, Tasks tasks, String hostname, Instant started, Certificate certificate, Supplier<String> url) {
+    /** @param helper the root helper's files on the appliance; null for a daemon elsewhere */
+    ApplianceApi(Api api, Tasks tasks, String hostname, Instant started, Certificate certificate, Supplier<String> url,
+                 RootHelper helper) {
         this.api = api;
         this.tasks = tasks;
         this.hostname = hostname;
         this.started = started;
         this.certificate = certificate;
         this.url = url;
+        this.helper = helper;
     }
 
     void mountPublic(Router router) {
@@ -43,7 +52,9 @@ final class ApplianceApi {
     }
 
     void mount(Router router) {
-        router.get("/api/v1/appliance").handler(ctx -> api.respond(ctx, 200, this::status));
+        // Off the database's queue: reading the network runs the ip command.
+        router.get("/api/v1/appliance").handler(ctx -> api.slow(this::status).onSuccess(status -> Api.json(ctx, 200, status))
+            .onFailure(ctx::fail));
     }
 
     private Map<String, Object> status() {
@@ -68,6 +79,8 @@ final class ApplianceApi {
         }
         status.put("tls", tls);
         status.put("queueLength", tasks.queueLength());
+        status.put("onAppliance", helper != null);
+        status.put("network", OsNetwork.read(helper == null ? null : helper.lastNetworkRequest()));
         return status;
     }
 
@@ -94,7 +107,7 @@ final class ApplianceApi {
         return localAddresses().stream().map(a -> Map.of(
             "interface", a.nic(),
             "family", a.address() instanceof Inet6Address ? "ipv6" : "ipv4",
-            "address", a.address().getHostAddress().replaceAll("%.*$", ""))).toList();
+            "address", OsNetwork.shortest(a.address().getHostAddress().replaceAll("%.*$", "")))).toList();
     }
 
     private static List<Double> load() {

@@ -52,6 +52,11 @@ final class Body {
         return new Body((ObjectNode) parsed);
     }
 
+    /** The body itself, for a core class that reads its own fields. */
+    JsonNode json() {
+        return node;
+    }
+
     private JsonNode value(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;

@@ -1,6 +1,7 @@
 package io.hyperlab.web;
 
 import io.hyperlab.HyperLabException;
+import io.hyperlab.appliance.RootHelper;
 import io.hyperlab.bench.RunEngine;
 import io.hyperlab.bench.TrialLauncher;
 import io.hyperlab.bench.env.EnvironmentDetector;
@@ -43,18 +44,20 @@ public final class Daemon implements AutoCloseable {
     private final History history;
     private final Tasks tasks;
     private final IperfServerApi iperf;
+    private final RootHelper helper;
     private final Vertx vertx;
     private final HttpServer server;
     private final String url;
     private final Certificate certificate;
     private final Router router;
 
-    private Daemon(Log log, History history, Tasks tasks, IperfServerApi iperf, Vertx vertx, HttpServer server, String url,
-                   Certificate certificate, Router router) {
+    private Daemon(Log log, History history, Tasks tasks, IperfServerApi iperf, RootHelper helper, Vertx vertx, HttpServer server,
+                   String url, Certificate certificate, Router router) {
         this.log = log;
         this.history = history;
         this.tasks = tasks;
         this.iperf = iperf;
+        this.helper = helper;
         this.vertx = vertx;
         this.server = server;
         this.url = url;
@@ -74,7 +77,14 @@ public final class Daemon implements AutoCloseable {
         Vertx vertx = null;
         Tasks tasks = null;
         IperfServerApi iperf = null;
+        RootHelper helper = null;
         try {
+            if (config.appliance()) {
+                helper = new RootHelper(config.data(), config.helperTimeout());
+                helper.prepare();
+                log.info("appliance", "running as the appliance's daemon: network and power changes go to the root helper through "
+                    + helper.folder(), "folder", helper.folder().toString());
+            }
             EnvironmentDetector detector = EnvironmentDetector.local();
             String hostname = hostname(detector);
             Certificate certificate = config.https()
@@ -118,13 +128,14 @@ public final class Daemon implements AutoCloseable {
             CompareApi.mountUploadLimit(router);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(DaemonConfig.MAX_BODY_BYTES));
             AuthApi authApi = new AuthApi(api, auth, config.https(), log);
-            ApplianceApi appliance = new ApplianceApi(api, tasks, hostname, started, certificate, () -> url[0]);
+            ApplianceApi appliance = new ApplianceApi(api, tasks, hostname, started, certificate, () -> url[0], helper);
             appliance.mountPublic(router);
             authApi.mountPublic(router);
             new MetricsApi(api, history, tasks).mountPublic(router);
             router.route("/api/*").handler(authApi.guard());
             authApi.mount(router);
             appliance.mount(router);
+            new ApplianceSystemApi(api, tasks, history, helper, log).mount(router);
             new RunsApi(api, history, tasks, hostname).mount(router);
             new TasksApi(api, tasks).mount(router);
             new CompareApi(api, history).mount(router);
@@ -145,8 +156,11 @@ public final class Daemon implements AutoCloseable {
             url[0] = (config.https() ? "https://" : "http://") + config.urlHost(hostname) + ":" + server.actualPort() + "/";
             log.info("listening", "HyperLab is serving its web page and API at " + url[0], "url", url[0],
                 "bind", config.bind(), "port", server.actualPort(), "https", config.https());
-            return new Daemon(log, history, tasks, iperf, vertx, server, url[0], certificate, router);
+            return new Daemon(log, history, tasks, iperf, helper, vertx, server, url[0], certificate, router);
         } catch (RuntimeException e) {
+            if (helper != null) {
+                helper.close();
+            }
             if (iperf != null) {
                 iperf.close();
             }
@@ -198,6 +212,9 @@ public final class Daemon implements AutoCloseable {
             await(server.close().toCompletionStage().toCompletableFuture(), "stop listening");
         } finally {
             iperf.close();
+            if (helper != null) {
+                helper.close();
+            }
             tasks.close();
             try {
                 await(vertx.close().toCompletionStage().toCompletableFuture(), "stop Vert.x");

@@ -193,8 +193,12 @@ final class HostsApi {
         return new LoggedHostDriver(HostDrivers.open(registry.connection(host)), log);
     }
 
-    /** The action log, with the user who asked as the actor. */
     private ActionLog log(RoutingContext ctx) {
+        return actionLog(ctx, history);
+    }
+
+    /** The action log, with the user who asked as the actor. */
+    static ActionLog actionLog(RoutingContext ctx, History history) {
         return new ActionLog(history.actions(), "web:" + AuthApi.principal(ctx).user());
     }
 

@@ -86,6 +86,7 @@ class IperfCommandTest {
         Cli cli = server.get(20, TimeUnit.SECONDS);
         assertEquals(0, cli.exit(), cli.toString());
         assertTrue(cli.out().contains("Server listening on " + port + " (test #1)"), cli.out());
+        assertFalse(cli.out().contains("(test #2)"), "a one-off server announces no next test: " + cli.out());
         assertTrue(cli.out().contains("Accepted connection from 127.0.0.1"), cli.out());
         assertTrue(cli.out().matches("(?s).*Jitter\\s+Lost/Total Datagrams.*receiver.*"), cli.out());
         assertTrue(stockOut.contains("receiver"), stockOut);

@@ -31,28 +31,35 @@ public final class ConsoleLab implements BeforeAllCallback, AfterAllCallback, Au
 
     private final boolean https;
     private final boolean passwordFromFile;
+    private final boolean appliance;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     public Path data;
     public Daemon daemon;
 
-    private ConsoleLab(boolean https, boolean passwordFromFile) {
+    private ConsoleLab(boolean https, boolean passwordFromFile, boolean appliance) {
         this.https = https;
         this.passwordFromFile = passwordFromFile;
+        this.appliance = appliance;
     }
 
     /** A daemon over HTTPS whose admin password is {@link #PASSWORD}. */
     public static ConsoleLab https() {
-        return new ConsoleLab(true, true);
+        return new ConsoleLab(true, true, false);
     }
 
     /** A daemon as on its first start: the admin password is a random one-time password in the data folder. */
     public static ConsoleLab firstStart() {
-        return new ConsoleLab(true, false);
+        return new ConsoleLab(true, false, false);
     }
 
     /** A development daemon: plain HTTP on loopback. */
     public static ConsoleLab plainHttp() {
-        return new ConsoleLab(false, true);
+        return new ConsoleLab(false, true, false);
+    }
+
+    /** The appliance's own daemon ({@code serve --appliance}); its root helper is the test, writing into {@link #data}/system. */
+    public static ConsoleLab appliance() {
+        return new ConsoleLab(true, true, true);
     }
 
     @Override
@@ -73,7 +80,7 @@ public final class ConsoleLab implements BeforeAllCallback, AfterAllCallback, Au
             passwordFile = data.resolve("admin-password");
             Files.writeString(passwordFile, PASSWORD + "\n");
         }
-        daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, https, data, passwordFile),
+        daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, https, data, passwordFile, appliance, DaemonConfig.DEFAULT_HELPER_TIMEOUT),
             new Log(new PrintStream(log, true, StandardCharsets.UTF_8)));
         return this;
     }

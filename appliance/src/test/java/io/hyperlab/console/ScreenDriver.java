@@ -69,6 +69,11 @@ public final class ScreenDriver implements AutoCloseable {
         return press(KeyType.Backspace, characters);
     }
 
+    /** Empties the focused text box, whatever it held and wherever its caret was. */
+    public ScreenDriver clearField() {
+        return press(KeyType.End).erase(60);
+    }
+
     /** The screen as lines of text. */
     public List<String> lines() {
         TerminalSize size = terminal.getTerminalSize();

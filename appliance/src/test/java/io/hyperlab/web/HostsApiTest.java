@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperlab.host.Fingerprint;
+import io.hyperlab.host.xapi.server.LabHost;
+import io.hyperlab.host.xapi.server.XapiTestServer;
 import io.hyperlab.web.TestDaemon.Auth;
 import io.hyperlab.web.TestDaemon.Reply;
 import io.vertx.core.Vertx;
@@ -48,18 +51,8 @@ class HostsApiTest {
         lab.close();
     }
 
-    /** Waits for a setup task to end, returning it. */
     private static JsonNode finished(Reply queued) throws InterruptedException {
-        assertEquals(202, queued.status(), queued.body());
-        long id = queued.json().get("id").asLong();
-        for (int i = 0; i < 300; i++) {
-            JsonNode task = lab.get("/api/v1/tasks/" + id, auth).json();
-            if (task.get("status").asText().matches("succeeded|failed|cancelled")) {
-                return task;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("task " + id + " did not end");
+        return lab.finished(queued, auth);
     }
 
     @Test
@@ -130,6 +123,33 @@ class HostsApiTest {
             .error(400, "invalid_input").get("field").asText());
         assertEquals("timeout", lab.post("/api/v1/hosts/lab/vms/web/stop?timeout=0", auth, null).error(400, "invalid_input")
             .get("field").asText());
+    }
+
+    @Test
+    void anUntrustedXenServerCertificateIsA409WithTheFingerprintSeenAndPinned(Vertx vertx) {
+        XapiTestServer xen = XapiTestServer.start(vertx, LabHost.standard("127.0.0.1"), 0, "root", "xen-secret");
+        try {
+            Map<String, Object> host = new LinkedHashMap<>(Map.of("name", "xen1", "uri", xen.uri().toString(), "user", "root",
+                "password", "xen-secret"));
+            JsonNode first = lab.post("/api/v1/hosts", auth, host).error(409, "untrusted_certificate");
+            assertEquals("fingerprint", first.get("field").asText());
+            assertEquals(xen.fingerprint().sha256(), first.get("seen").asText());
+            assertFalse(first.has("pinned"), "nothing was pinned on first contact: " + first);
+
+            String other = Fingerprint.parse("AB".repeat(32)).sha256();
+            host.put("fingerprint", other);
+            JsonNode wrong = lab.post("/api/v1/hosts", auth, host).error(409, "untrusted_certificate");
+            assertEquals(xen.fingerprint().sha256(), wrong.get("seen").asText());
+            assertEquals(other, wrong.get("pinned").asText());
+            assertFalse(lab.get("/api/v1/hosts", auth).body().contains("xen1"), "nothing stored after a refusal");
+
+            host.put("fingerprint", first.get("seen").asText());
+            Reply added = lab.post("/api/v1/hosts", auth, host);
+            assertEquals(201, added.status(), added.body());
+            assertEquals(204, lab.delete("/api/v1/hosts/xen1", auth).status());
+        } finally {
+            xen.close();
+        }
     }
 
     @Test

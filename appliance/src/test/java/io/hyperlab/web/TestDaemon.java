@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +46,16 @@ final class TestDaemon implements AutoCloseable {
     }
 
     static TestDaemon start(Vertx vertx, Path data) throws IOException {
+        return start(vertx, data, false, DaemonConfig.DEFAULT_HELPER_TIMEOUT);
+    }
+
+    /** A daemon as the appliance's own ({@code serve --appliance}) when {@code appliance}, its root helper answering within {@code helperTimeout}. */
+    static TestDaemon start(Vertx vertx, Path data, boolean appliance, Duration helperTimeout) throws IOException {
         Path passwordFile = data.resolve("admin-password");
         Files.createDirectories(data);
         Files.writeString(passwordFile, PASSWORD + "\n");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Daemon daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, true, data, passwordFile),
+        Daemon daemon = Daemon.start(new DaemonConfig("127.0.0.1", 0, true, data, passwordFile, appliance, helperTimeout),
             new Log(new PrintStream(log, true, StandardCharsets.UTF_8)));
         WebClient client = WebClient.create(vertx, new WebClientOptions()
             .setSsl(true).setVerifyHost(true)
@@ -118,8 +124,16 @@ final class TestDaemon implements AutoCloseable {
     }
 
     Reply post(String path, Auth auth, Object body) {
+        return send(HttpMethod.POST, path, auth, body);
+    }
+
+    Reply put(String path, Auth auth, Object body) {
+        return send(HttpMethod.PUT, path, auth, body);
+    }
+
+    private Reply send(HttpMethod method, String path, Auth auth, Object body) {
         try {
-            return send(HttpMethod.POST, path, auth, "application/json", body == null ? null : Json.MAPPER.writeValueAsString(body));
+            return send(method, path, auth, "application/json", body == null ? null : Json.MAPPER.writeValueAsString(body));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -148,6 +162,20 @@ final class TestDaemon implements AutoCloseable {
         Reply reply = post("/api/v1/tokens", session, Map.of("name", name));
         assertEquals(201, reply.status(), reply.body());
         return reply.json().get("token").asText();
+    }
+
+    /** Waits for a task answered with 202 to end, returning it. */
+    JsonNode finished(Reply queued, Auth auth) throws InterruptedException {
+        assertEquals(202, queued.status(), queued.body());
+        long id = queued.json().get("id").asLong();
+        for (int i = 0; i < 600; i++) {
+            JsonNode task = get("/api/v1/tasks/" + id, auth).json();
+            if (task.get("status").asText().matches("succeeded|failed|cancelled")) {
+                return task;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("task " + id + " did not end");
     }
 
     static <T> T await(Future<T> future) {

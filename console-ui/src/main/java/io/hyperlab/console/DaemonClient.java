@@ -211,7 +211,7 @@ public final class DaemonClient {
             JsonNode node = JSON.readTree(body == null ? "" : body);
             if (node != null && node.has("message")) {
                 return new DaemonError(status, node.path("code").asText("error"), node.hasNonNull("field")
-                    ? node.get("field").asText() : null, node.get("message").asText());
+                    ? node.get("field").asText() : null, node.get("message").asText(), node);
             }
         } catch (JsonProcessingException e) {
             // Not the daemon's JSON error: described by the status below.

@@ -53,6 +53,7 @@ public final class IperfServer implements AutoCloseable {
     private Thread thread;
     private int port;
     private int tests;
+    private volatile int testLimit;
 
     /** @param reporters gives each test its reporter (e.g. a JSON document per test); {@code Reporter.NONE} to stay quiet */
     public IperfServer(InetAddress bind, int port, Options options, Supplier<Reporter> reporters) {
@@ -60,6 +61,18 @@ public final class IperfServer implements AutoCloseable {
         this.requestedPort = port;
         this.options = options;
         this.reporters = reporters;
+    }
+
+    /**
+     * Serves at most {@code count} tests (iperf3's {@code -1} is 1), then listens no more: the
+     * reporter of a next test is never made, so no "Server listening" line follows the last
+     * result. Zero means no limit. Call it before {@link #start()}.
+     */
+    public void limitTests(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("test limit below zero: " + count);
+        }
+        testLimit = count;
     }
 
     /** Binds the port (0 = any free one) and starts serving on a thread of its own. */
@@ -195,7 +208,9 @@ public final class IperfServer implements AutoCloseable {
         }
         current = null;
         status = Status.IDLE;
-        if (!stopping) {
+        if (testLimit > 0 && tests >= testLimit) {
+            stopping = true;
+        } else if (!stopping) {
             nextTest();
         }
     }
@@ -214,7 +229,10 @@ public final class IperfServer implements AutoCloseable {
                 // The last test just ended in this same round of the loop: the server is free.
                 finishTest();
             }
-            if (current == null) {
+            if (stopping) {
+                // The test limit was reached: the client finds the port closed, as with iperf3 -1.
+                closeQuietly(channel);
+            } else if (current == null) {
                 current = new ServerSession(channel, port, options, loop, reporter);
                 status = Status.BUSY;
             } else if (current.acceptsTcpStreams()) {

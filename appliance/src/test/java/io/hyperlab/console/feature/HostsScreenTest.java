@@ -8,10 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
 import io.hyperlab.console.ConsoleLab;
 import io.hyperlab.console.ScreenDriver;
+import io.hyperlab.host.xapi.server.LabHost;
+import io.hyperlab.host.xapi.server.XapiTestServer;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Hypervisor hosts on libvirt's test driver: add (with bad input first), facts, preflight, remove. */
+/**
+ * Hypervisor hosts on libvirt's test driver: add (with bad input first), facts, preflight, remove;
+ * and a XenServer host (the strict XAPI test server over HTTPS) whose certificate is confirmed on first contact.
+ */
 class HostsScreenTest {
     @RegisterExtension
     static final ConsoleLab lab = ConsoleLab.https();
@@ -35,7 +41,7 @@ class HostsScreenTest {
             screen.erase(9).type("lab").press(KeyType.ArrowDown, 2).type("vmware://esx.lab").press(KeyType.ArrowDown, 4)
                 .press(KeyType.Enter);
             screen.waitFor("has the unknown scheme 'vmware'");
-            assertEquals(0, lab.admin().get("api/v1/hosts").size(), "nothing stored after a refusal");
+            assertFalse(lab.admin().get("api/v1/hosts").toString().contains("xen2"), "nothing stored after a refusal");
 
             screen.press(KeyType.ArrowUp, 4).erase(16).type(ConsoleLab.labHostUri()).press(KeyType.ArrowDown, 4).press(KeyType.Enter);
             text = screen.waitFor("lab: TEST");
@@ -68,11 +74,49 @@ class HostsScreenTest {
     }
 
     @Test
-    void findsTheFingerprintInTheDaemonsRefusalOfAnUntrustedHost() {
-        io.hyperlab.host.Fingerprint seen = io.hyperlab.host.Fingerprint.parse("AB".repeat(32));
-        String message = new io.hyperlab.host.UntrustedCertificateException("xen1.lab", seen, null).getMessage();
-        java.util.regex.Matcher presented = HostsFeature.PRESENTED.matcher(message);
-        assertTrue(presented.find(), message);
-        assertEquals(seen.sha256(), presented.group(1));
+    void aXenServersCertificateIsShownToConfirmOnFirstContactThenTrusted() {
+        Vertx vertx = Vertx.vertx();
+        XapiTestServer xen = XapiTestServer.start(vertx, LabHost.standard("127.0.0.1"), 0, "root", "xen-secret");
+        try (ScreenDriver screen = openHosts()) {
+            String seen = xen.fingerprint().sha256();
+            screen.press(KeyType.Enter).waitFor("Add a host");
+            screen.press(KeyType.Enter).waitFor("Address or URI:");
+            screen.type("xen1").press(KeyType.ArrowDown, 2).type(xen.uri().toString()).press(KeyType.ArrowDown, 2).type("xen-secret")
+                .press(KeyType.ArrowDown, 2).press(KeyType.Enter);
+            String text = screen.waitFor("Confirm the host's certificate");
+            assertTrue(text.contains(seen.substring(0, 47)), "the fingerprint the host presented:\n" + text);
+            screen.press(KeyType.F8);
+            text = screen.waitFor("xen1: ");
+            assertTrue(text.contains("XCP-ng") && text.contains("logical"), "the new host's facts:\n" + text);
+            screen.press(KeyType.Escape);
+            JsonNode hosts = lab.admin().get("api/v1/hosts");
+            assertEquals("xen1", hosts.get(0).path("name").asText(), hosts.toString());
+            lab.admin().delete("api/v1/hosts/xen1");
+        } finally {
+            xen.close();
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    void aFingerprintTypedThatTheHostDoesNotPresentIsRefusedBesideItsField() {
+        Vertx vertx = Vertx.vertx();
+        XapiTestServer xen = XapiTestServer.start(vertx, LabHost.standard("127.0.0.1"), 0, "root", "xen-secret");
+        try (ScreenDriver screen = openHosts()) {
+            screen.press(KeyType.Enter).waitFor("Add a host");
+            screen.press(KeyType.Enter).waitFor("Address or URI:");
+            String typed = "AB".repeat(32);
+            screen.type("xen2").press(KeyType.ArrowDown, 2).type(xen.uri().toString()).press(KeyType.ArrowDown, 2).type("xen-secret")
+                .press(KeyType.ArrowDown).type(typed).press(KeyType.ArrowDown).press(KeyType.Enter);
+            String text = screen.waitFor("Not done: see the field marked.");
+            assertTrue(screen.lineWith("TLS SHA-256:").contains("not the host's: it presents"), text);
+            assertTrue(text.contains(xen.fingerprint().sha256().substring(0, 20)), "the fingerprint seen:\n" + text);
+            assertFalse(text.contains("Confirm the host's certificate"), "a fingerprint the user typed is never replaced by the one seen");
+            assertTrue(screen.lineWith("Name:").contains("xen2"), "what was typed stays:\n" + text);
+            assertFalse(lab.admin().get("api/v1/hosts").toString().contains("xen2"), "nothing stored after a refusal");
+        } finally {
+            xen.close();
+            vertx.close().await();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperlab.console.feature;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hyperlab.console.ConsoleLab;
@@ -48,6 +49,7 @@ class StatusScreenTest {
             for (String field : new String[] {"Hostname", "IP addresses", "Uptime", "CPU", "Web page", "TLS SHA-256", "Queued runs"}) {
                 assertTrue(text.contains(field), field + " missing:\n" + text);
             }
+            assertFalse(text.contains(":0:0:"), "IPv6 is shown compressed (fd00::2):\n" + text);
             assertTrue(screen.lineWith("CPU").matches(".*\\d+ CPUs, load [0-9.]+ [0-9.]+ [0-9.]+.*"), text);
             assertTrue(screen.lineWith("Memory").matches(".*used of .*iB \\(\\d+%\\).*"), text);
         }

@@ -20,6 +20,7 @@ public final class Features {
             new NetworkTestServerFeature(),
             new HistoryFeature(),
             new CompareFeature(),
+            new PowerFeature(),
             new ShellFeature());
     }
 }

@@ -5,6 +5,7 @@ import io.hyperlab.console.Console;
 import io.hyperlab.console.DaemonError;
 import io.hyperlab.console.Feature;
 import io.hyperlab.console.Field;
+import io.hyperlab.console.FieldError;
 import io.hyperlab.console.FormDialog;
 import io.hyperlab.console.Pane;
 import io.hyperlab.console.Text;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 final class HostsFeature implements Feature {
     /** Letters, digits, '.', '_' and '-', starting with a letter or digit: the daemon's rule for names. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    /** The certificate a host presented, as the daemon's refusal names it. */
-    static final Pattern PRESENTED = Pattern.compile("SHA-256 (?:fingerprint is )?((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
     static final int MAX_TEXT = 200;
+    /** The daemon's refusal of a host whose TLS certificate is not trusted yet; {@code seen} is what it presented. */
+    static final String UNTRUSTED = "untrusted_certificate";
 
     @Override
     public MenuEntry entry() {
@@ -116,11 +116,14 @@ final class HostsFeature implements Feature {
         try {
             return console.client().post(HostPicker.HOSTS, body);
         } catch (DaemonError e) {
-            Matcher presented = PRESENTED.matcher(e.getMessage());
-            if (body.containsKey("fingerprint") || !presented.find()) {
+            String seen = e.code().equals(UNTRUSTED) ? e.detail("seen") : null;
+            if (seen == null) {
                 throw e;
             }
-            String seen = presented.group(1);
+            if (body.containsKey("fingerprint")) {
+                // What the user typed is never swapped for what the host shows: that is the check.
+                throw new FieldError("fingerprint", "not the host's: it presents " + seen);
+            }
             if (!console.confirmFromWorker("Confirm the host's certificate", "The host presented a TLS certificate with SHA-256\n"
                 + seen + "\nCheck it on the host (openssl x509 -noout -fingerprint -sha256 -in /etc/xensource/xapi-ssl.pem)."
                 + " Trust this certificate for " + body.get("name") + "?")) {

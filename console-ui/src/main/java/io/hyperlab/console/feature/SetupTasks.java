@@ -6,8 +6,9 @@ import io.hyperlab.console.ConsoleException;
 import java.util.function.Consumer;
 
 /**
- * Changes on a host run as the daemon's setup tasks (202 with the task): this waits for one to
- * end off the GUI thread, says so on the notice row meanwhile, then shows how it ended.
+ * Changes on a host (and of the appliance's network) run as the daemon's tasks (202 with the
+ * task): this waits for one to end off the GUI thread, says so on the notice row meanwhile, then
+ * shows how it ended.
  */
 final class SetupTasks {
     private static final long POLL_MS = 300;

@@ -69,6 +69,18 @@ final class StatusFeature implements Feature {
         firstBoot(pane, console);
     }
 
+    /**
+     * Why an appliance-only item is not offered (the daemon does not say it runs on the
+     * appliance), naming what it would not do; null on the appliance.
+     */
+    static String notOnAppliance(Console console, JsonNode appliance, String what) {
+        if (appliance.path("onAppliance").asBoolean(false)) {
+            return null;
+        }
+        return "Offered on the appliance only: the daemon at " + console.client().base() + " is not running on the HyperLab"
+            + " appliance, so it will not " + what + ".";
+    }
+
     private static void tls(Pane pane, String fingerprint, boolean https) {
         pane.field("TLS SHA-256", !https ? "off: plain HTTP (development)" : fingerprint == null ? "not known here" : fingerprint);
     }
