@@ -29,8 +29,8 @@ public interface SystemHost {
     /** Makes systemd-networkd read its files again and apply them to these interfaces; fails with what it said. */
     void applyNetwork(List<String> interfaces) throws IOException;
 
-    /** Whether the interface has this address now. */
-    boolean hasAddress(String iface, Ipv4.Cidr address) throws IOException;
+    /** Whether the interface has this address ("A.B.C.D/N") now, as a static one (not a DHCP lease). */
+    boolean hasAddress(String iface, String address) throws IOException;
 
     /** Starts a reboot or power-off (the action is {@code reboot} or {@code poweroff}), without waiting for it. */
     void power(String action) throws IOException;
@@ -60,9 +60,10 @@ public interface SystemHost {
             }
 
             @Override
-            public boolean hasAddress(String iface, Ipv4.Cidr address) throws IOException {
+            public boolean hasAddress(String iface, String address) throws IOException {
                 String shown = run("ip", "-4", "-o", "addr", "show", "dev", iface);
-                return shown.contains(" inet " + address + " ");
+                // One line per address; a DHCP lease of the same address (before networkd drops it) says "dynamic".
+                return shown.lines().anyMatch(line -> line.contains(" inet " + address + " ") && !line.contains(" dynamic"));
             }
 
             @Override

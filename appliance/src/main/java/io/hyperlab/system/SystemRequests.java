@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
+import io.hyperlab.appliance.Ipv4;
+import io.hyperlab.appliance.NetworkChange;
+import io.hyperlab.appliance.NetworkMode;
+import io.hyperlab.appliance.NetworkRequestFile;
+import io.hyperlab.appliance.PowerAction;
+import io.hyperlab.appliance.RootHelper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -27,18 +33,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The appliance's root helper: carries out what the daemon (which runs as an unprivileged user)
  * asks of the system by writing files in {@code DATA/system/}. Run as root by a systemd path unit
  * whenever a request appears.
  * <ul>
- * <li>{@code network.json}: DHCP or a static address ({@link NetworkRequest}), checked again, written
+ * <li>{@code network.json}: DHCP or a static address, checked again with the daemon's own checker
+ * ({@link NetworkRequestFile#parse}, against this machine's interfaces), written
  * as the systemd-networkd file {@value #STATIC_FILE} (which wins over the image's DHCP default) or
  * that file removed for DHCP, applied with networkctl; the outcome goes to {@code network.result.json}
  * ({@code {"requestId", "ok", "error"}}). When it cannot be applied the previous settings come back.</li>
@@ -53,18 +63,19 @@ import java.util.function.Consumer;
  * files, and their content never reaches a message.
  */
 public final class SystemRequests {
-    public static final String FOLDER = "system";
-    public static final String NETWORK = "network.json";
-    public static final String NETWORK_RESULT = "network.result.json";
-    public static final String POWER = "power";
+    public static final String FOLDER = RootHelper.FOLDER;
+    public static final String NETWORK = RootHelper.NETWORK_REQUEST;
+    public static final String NETWORK_RESULT = RootHelper.NETWORK_RESULT;
+    public static final String POWER = RootHelper.POWER;
     /** The systemd-networkd file of the static address, the same the first boot writes from xenstore or a NoCloud seed. */
     public static final String STATIC_FILE = "10-hyperlab-static.network";
     static final int MAX_REQUEST_BYTES = 16 * 1024;
-    private static final Set<String> POWER_ACTIONS = Set.of("reboot", "poweroff");
     private static final ObjectMapper STRICT = Json.MAPPER.copy()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A request id that may be echoed in the answer even when the request is refused. */
+    private static final Pattern ECHOED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final Path data;
     private final Path networkDir;
@@ -124,13 +135,16 @@ public final class SystemRequests {
         String error;
         try {
             JsonNode request = parse(read(requests, NETWORK));
-            id = NetworkRequest.requestId(request);
+            id = requestId(request);
             if (id != null && id.equals(answered(requests))) {
                 log.accept("network request " + id.asText() + ": answered already, nothing to do");
                 return;
             }
-            NetworkRequest checked = NetworkRequest.parse(request, host.interfaces());
-            log.accept("network request " + checked.requestId().asText() + ": " + describe(checked));
+            TreeSet<String> interfaces = new TreeSet<>(host.interfaces());
+            interfaces.remove("lo");
+            // The JSON as parsed here (strictly, never quoted in a message), checked by the daemon's own checker.
+            NetworkRequestFile checked = NetworkRequestFile.parse(request.toString(), interfaces);
+            log.accept("network request " + checked.requestId() + ": " + describe(checked.change()));
             String failure = apply(checked);
             error = failure == null ? null : "failed: " + failure;
         } catch (InvalidInputException e) {
@@ -146,28 +160,51 @@ public final class SystemRequests {
         write(requests, NETWORK_RESULT, Json.MAPPER.writeValueAsString(result) + "\n");
     }
 
-    private static String describe(NetworkRequest request) {
-        return request.mode() == NetworkRequest.Mode.DHCP ? "DHCP"
-            : "static " + request.address() + " on " + request.iface() + (request.gateway() == null ? "" : ", gateway " + request.gateway())
-                + (request.dns().isEmpty() ? "" : ", DNS " + request.dns());
+    /** The request's id as the daemon wrote it, when it is text that may go back in the answer; else null. */
+    static JsonNode requestId(JsonNode request) {
+        JsonNode id = request == null ? null : request.get(NetworkRequestFile.REQUEST_ID);
+        return id != null && id.isTextual() && ECHOED_ID.matcher(id.asText()).matches() ? id : null;
+    }
+
+    private static String describe(NetworkChange change) {
+        return change.mode() == NetworkMode.DHCP ? "DHCP"
+            : "static " + change.address() + " on " + change.interfaceName() + ", gateway " + change.gateway()
+                + (change.dns().isEmpty() ? "" : ", DNS " + change.dns());
+    }
+
+    /** The systemd-networkd file of a static address (DHCP needs none: the image's default file does it). */
+    static String networkdFile(NetworkRequestFile request) {
+        NetworkChange change = request.change();
+        if (change.mode() != NetworkMode.STATIC) {
+            throw new IllegalStateException("a DHCP request has no file of its own");
+        }
+        StringBuilder file = new StringBuilder()
+            .append("# Written by HyperLab's system helper for request ").append(request.requestId())
+            .append(": the management interface's static address.\n")
+            .append("[Match]\nName=").append(change.interfaceName()).append("\n\n[Network]\nAddress=").append(change.address())
+            .append("\nGateway=").append(change.gateway()).append('\n');
+        change.dns().forEach(server -> file.append("DNS=").append(server).append('\n'));
+        return file.toString();
     }
 
     /** Writes or removes the static file and applies it; null when done, else what failed (the previous file is back). */
-    private String apply(NetworkRequest request) throws IOException {
+    private String apply(NetworkRequestFile request) throws IOException {
+        NetworkChange change = request.change();
         Path file = networkDir.resolve(STATIC_FILE);
         Optional<String> previous = Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
         List<String> interfaces = new ArrayList<>(host.interfaces());
         interfaces.remove("lo");
-        if (request.mode() == NetworkRequest.Mode.STATIC) {
-            writeRootFile(file, request.networkdFile());
+        if (change.mode() == NetworkMode.STATIC) {
+            writeRootFile(file, networkdFile(request));
         } else {
             Files.deleteIfExists(file);
         }
         String failure;
         try {
             host.applyNetwork(interfaces);
-            failure = request.mode() == NetworkRequest.Mode.STATIC && !appears(request)
-                ? "systemd-networkd did not put " + request.address() + " on " + request.iface() + " within " + applyWait.toSeconds() + " s"
+            failure = change.mode() == NetworkMode.STATIC && !appears(change)
+                ? "systemd-networkd did not put " + change.address() + " on " + change.interfaceName() + " within "
+                    + applyWait.toSeconds() + " s"
                 : null;
         } catch (IOException e) {
             failure = e.getMessage();
@@ -188,10 +225,10 @@ public final class SystemRequests {
         }
     }
 
-    private boolean appears(NetworkRequest request) throws IOException {
+    private boolean appears(NetworkChange change) throws IOException {
         long deadline = System.nanoTime() + applyWait.toNanos();
         while (true) {
-            if (host.hasAddress(request.iface(), request.address())) {
+            if (host.hasAddress(change.interfaceName(), change.address())) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -214,12 +251,13 @@ public final class SystemRequests {
             log.accept("power request refused: " + e.getMessage());
             return;
         }
-        if (!POWER_ACTIONS.contains(action)) {
+        Optional<PowerAction> known = Arrays.stream(PowerAction.values()).filter(a -> a.id().equals(action)).findFirst();
+        if (known.isEmpty()) {
             log.accept("power request refused: '" + Ipv4.shown(action) + "' is not an action; the power file must hold reboot or poweroff");
             return;
         }
-        log.accept("power request: " + action);
-        host.power(action);
+        log.accept("power request: " + known.get().id());
+        host.power(known.get().id());
     }
 
     /** The request id of the answer in network.result.json, or null when there is none readable. */

@@ -17,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The root helper against real files in a temporary data folder. systemd-networkd and systemctl
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemRequestsTest {
     private static final String PREVIOUS = "# from first boot\n[Match]\nName=en* eth*\n\n[Network]\nAddress=192.0.2.10/24\n";
+    private static final String ID1 = "0b6f0d5e-3c1a-4f7e-9a51-2f6f4e1d9c01";
+    private static final String ID2 = "0b6f0d5e-3c1a-4f7e-9a51-2f6f4e1d9c02";
+    private static final String ID3 = "0b6f0d5e-3c1a-4f7e-9a51-2f6f4e1d9c03";
+    private static final String STATIC = "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\"";
 
     @TempDir
     Path data;
@@ -53,7 +59,7 @@ class SystemRequestsTest {
         }
 
         @Override
-        public boolean hasAddress(String iface, Ipv4.Cidr address) {
+        public boolean hasAddress(String iface, String address) {
             return !addressNeverShows;
         }
 
@@ -84,14 +90,30 @@ class SystemRequestsTest {
         Files.writeString(folder.resolve(SystemRequests.NETWORK), json);
     }
 
+    /** A request as the daemon writes it: its id, then the change's fields. */
+    private void request(String id, String fields) throws IOException {
+        request("{\"requestId\":\"" + id + "\"," + fields + "}\n");
+    }
+
     @Test
     void aStaticAddressIsWrittenForNetworkdAppliedAndReported() throws Exception {
-        request("{\"requestId\":\"r1\",\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\",\"dns\":[\"10.0.2.3\"]}");
+        request(ID1, STATIC + ",\"dns\":[\"10.0.2.3\",\"192.0.2.53\"]");
         handle();
-        assertEquals("{\"requestId\":\"r1\",\"ok\":true,\"error\":null}", Files.readString(folder.resolve(SystemRequests.NETWORK_RESULT)).strip());
+        assertEquals("{\"requestId\":\"" + ID1 + "\",\"ok\":true,\"error\":null}",
+            Files.readString(folder.resolve(SystemRequests.NETWORK_RESULT)).strip());
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(SystemRequests.NETWORK_RESULT))),
             "the daemon's user can read the result");
-        assertTrue(Files.readString(staticFile()).contains("Name=ens3\n\n[Network]\nAddress=10.0.2.15/24\nGateway=10.0.2.2\nDNS=10.0.2.3\n"));
+        assertEquals("""
+            # Written by HyperLab's system helper for request %s: the management interface's static address.
+            [Match]
+            Name=ens3
+
+            [Network]
+            Address=10.0.2.15/24
+            Gateway=10.0.2.2
+            DNS=10.0.2.3
+            DNS=192.0.2.53
+            """.formatted(ID1), Files.readString(staticFile()));
         assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24"), calls);
         assertTrue(Files.exists(folder.resolve(SystemRequests.NETWORK)), "the request stays: the daemon reads it back");
         assertEquals(List.of(SystemRequests.NETWORK, SystemRequests.NETWORK_RESULT), list(folder), "no temporary file is left");
@@ -101,37 +123,65 @@ class SystemRequestsTest {
     @Test
     void dhcpRemovesTheStaticFileSoTheImagesDhcpDefaultApplies() throws Exception {
         Files.writeString(staticFile(), PREVIOUS);
-        request("{\"requestId\":7,\"mode\":\"dhcp\"}");
+        request(ID1, "\"mode\":\"dhcp\"");
         handle();
-        assertEquals(7, result().path("requestId").asInt());
+        assertEquals(ID1, result().path("requestId").asText());
         assertTrue(result().path("ok").asBoolean(), result().toString());
         assertFalse(Files.exists(staticFile()));
         assertEquals(List.of("apply [ens3] with no static file"), calls);
     }
 
-    @Test
-    void aBadRequestIsRefusedWithItsFieldAndChangesNothing() throws Exception {
+    /** The daemon's own checker (NetworkChange) decides, against this machine's interfaces: what the API refuses, the helper refuses. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.9.9.9\"|the gateway 10.9.9.9 is not on the appliance's network 10.0.2.0/24",
+        "\"mode\":\"static\",\"interface\":\"eth9\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\"|there is no network interface 'eth9' here: the appliance has ens3",
+        "\"mode\":\"static\",\"interface\":\"lo\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\"|not a network interface that can take a static address",
+        "\"mode\":\"static\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\"|'interface' is required",
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\"|'gateway' is required",
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\\nDNS=1.1.1.1\",\"gateway\":\"10.0.2.2\"|the prefix length",
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"010.0.2.15/24\",\"gateway\":\"10.0.2.2\"|is not an IPv4 address",
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/31\",\"gateway\":\"10.0.2.14\"|use /1 to /30",
+        "\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\",\"dns\":[\"a\",\"b\",\"c\",\"d\"]|give at most 3",
+        "\"mode\":\"dhcp\",\"interface\":\"ens3\"|goes with mode static only",
+        "\"mode\":\"dhcp\",\"script\":\"x\"|unknown field 'script'",
+        "\"mode\":\"DHCP\"|use dhcp or static",
+    })
+    void aBadRequestIsRefusedWithTheDaemonsOwnMessageAndChangesNothing(String fields, String says) throws Exception {
         Files.writeString(staticFile(), PREVIOUS);
-        request("{\"requestId\":\"r2\",\"mode\":\"static\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.9.9.9\"}");
+        request(ID2, fields);
         handle();
-        assertEquals("r2", result().path("requestId").asText());
+        assertEquals(ID2, result().path("requestId").asText());
         assertFalse(result().path("ok").asBoolean());
-        assertTrue(result().path("error").asText().startsWith("refused: gateway 10.9.9.9 is not a host of"), result().toString());
+        assertTrue(result().path("error").asText().startsWith("refused: "), result().toString());
+        assertTrue(result().path("error").asText().contains(says), result().toString());
         assertEquals(PREVIOUS, Files.readString(staticFile()));
         assertEquals(List.of(), calls, "networkd was not touched");
     }
 
     @Test
+    void aRequestIdThatIsNotTheDaemonsUuidIsRefused() throws Exception {
+        request("task-7", "\"mode\":\"dhcp\"");
+        handle();
+        assertEquals("task-7", result().path("requestId").asText(), "echoed, so the refusal can be told");
+        assertTrue(result().path("error").asText().contains("is not a request id: a UUID"), result().toString());
+        request("{\"requestId\":\"a b\",\"mode\":\"dhcp\"}");
+        handle();
+        assertTrue(result().path("requestId").isNull(), "an id that is not plain text is not echoed: " + result());
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void aRequestAlreadyAnsweredIsNotAppliedAgainButANewOneIs() throws Exception {
-        request("{\"requestId\":\"r7\",\"mode\":\"static\",\"interface\":\"ens3\",\"address\":\"10.0.2.15/24\",\"gateway\":\"10.0.2.2\",\"dns\":[]}");
+        request(ID1, STATIC + ",\"dns\":[]");
         handle();
         Files.writeString(folder.resolve(SystemRequests.POWER), "poweroff\n");
         handle();
-        assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "power poweroff"), calls, "a later run for power leaves r7 alone");
-        assertTrue(logged.stream().anyMatch(l -> l.equals("network request r7: answered already, nothing to do")), logged.toString());
-        request("{\"requestId\":\"r8\",\"mode\":\"dhcp\"}");
+        assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "power poweroff"), calls, "a later run for power leaves it alone");
+        assertTrue(logged.stream().anyMatch(l -> l.equals("network request " + ID1 + ": answered already, nothing to do")), logged.toString());
+        request(ID2, "\"mode\":\"dhcp\"");
         handle();
-        assertEquals("r8", result().path("requestId").asText());
+        assertEquals(ID2, result().path("requestId").asText());
         assertEquals("apply [ens3] with no static file", calls.get(calls.size() - 1));
     }
 
@@ -141,7 +191,7 @@ class SystemRequestsTest {
         handle();
         assertTrue(result().path("requestId").isNull());
         assertEquals("refused: network.json is not valid JSON (line 1, column 6)", result().path("error").asText());
-        request("{\"requestId\":\"r3\",\"mode\":\"dhcp\",\"mode\":\"static\"}");
+        request("{\"requestId\":\"" + ID3 + "\",\"mode\":\"dhcp\",\"mode\":\"static\"}");
         handle();
         assertTrue(result().path("error").asText().contains("not valid JSON"), "a repeated key is refused: " + result());
         assertEquals(List.of(), calls);
@@ -149,14 +199,14 @@ class SystemRequestsTest {
 
     @Test
     void linksAndOversizedFilesAreRefusedLeavingTheirTargetsAlone() throws Exception {
-        Path outside = Files.writeString(data.resolve("outside.json"), "{\"requestId\":\"x\",\"mode\":\"dhcp\"}");
+        Path outside = Files.writeString(data.resolve("outside.json"), "{\"requestId\":\"" + ID1 + "\",\"mode\":\"dhcp\"}");
         Files.createSymbolicLink(folder.resolve(SystemRequests.NETWORK), outside);
         handle();
         assertEquals("refused: system/network.json is not a regular file (a link, folder or device)", result().path("error").asText());
-        assertEquals("{\"requestId\":\"x\",\"mode\":\"dhcp\"}", Files.readString(outside), "its target is left alone");
+        assertEquals("{\"requestId\":\"" + ID1 + "\",\"mode\":\"dhcp\"}", Files.readString(outside), "its target is left alone");
         Files.delete(folder.resolve(SystemRequests.NETWORK));
 
-        request("{\"requestId\":\"big\",\"mode\":\"dhcp\",\"pad\":\"" + "x".repeat(SystemRequests.MAX_REQUEST_BYTES) + "\"}");
+        request(ID2, "\"mode\":\"dhcp\",\"pad\":\"" + "x".repeat(SystemRequests.MAX_REQUEST_BYTES) + "\"");
         handle();
         assertTrue(result().path("error").asText().contains("more than 16384"), result().toString());
         assertEquals(List.of(), calls);
@@ -166,7 +216,7 @@ class SystemRequestsTest {
     void aResultPlantedAsALinkIsReplacedNotFollowed() throws Exception {
         Path victim = Files.writeString(data.resolve("victim"), "keep me\n");
         Files.createSymbolicLink(folder.resolve(SystemRequests.NETWORK_RESULT), victim);
-        request("{\"requestId\":\"r4\",\"mode\":\"dhcp\"}");
+        request(ID1, "\"mode\":\"dhcp\"");
         handle();
         assertEquals("keep me\n", Files.readString(victim));
         assertFalse(Files.isSymbolicLink(folder.resolve(SystemRequests.NETWORK_RESULT)));
@@ -189,7 +239,7 @@ class SystemRequestsTest {
     void whenNetworkdCannotApplyItThePreviousSettingsComeBack() throws Exception {
         Files.writeString(staticFile(), PREVIOUS);
         networkctlFails = true;
-        request("{\"requestId\":\"r5\",\"mode\":\"static\",\"address\":\"10.0.2.15/24\"}");
+        request(ID1, STATIC);
         handle();
         assertEquals("failed: networkctl reload failed (exit 1): Failed to reload network settings; putting the previous settings back"
             + " failed too: networkctl reload failed (exit 1): Failed to reload network settings", result().path("error").asText());
@@ -198,7 +248,7 @@ class SystemRequestsTest {
         networkctlFails = false;
         addressNeverShows = true;
         calls.clear();
-        request("{\"requestId\":\"r6\",\"mode\":\"static\",\"address\":\"10.0.2.15/24\"}");
+        request(ID2, STATIC);
         handle();
         assertEquals("failed: systemd-networkd did not put 10.0.2.15/24 on ens3 within 0 s; the previous settings are back",
             result().path("error").asText());
