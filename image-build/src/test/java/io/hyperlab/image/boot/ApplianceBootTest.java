@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +37,6 @@ class ApplianceBootTest {
     private static final Duration WEB_LIMIT = Duration.ofSeconds(300);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(420);
     private static final Duration CONSOLE_LIMIT = Duration.ofSeconds(180);
-    /** The first-boot password on the console's status display (a field: name, spaces, value). */
-    private static final Pattern PASSWORD = Pattern.compile("Admin password\\s+(\\S{10,})");
-    /** Pieces of a SHA-256 fingerprint as the console wraps it over lines of its status pane. */
-    private static final Pattern HEX_PAIRS = Pattern.compile("(?:[0-9A-F]{2}:)+(?:[0-9A-F]{2}(?![0-9A-Za-z]))?");
     private static final String IMPORT_PASSWORD = "Imported-At-Setup-42";
 
     private final Path root = Path.of(System.getenv().getOrDefault("HYPERLAB_ROOT", "..")).toAbsolutePath().normalize();
@@ -134,8 +128,8 @@ class ApplianceBootTest {
             Duration web = vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
             figures.put("bios_first_boot.power_on_to_web_s", web.toSeconds());
             String console = tty1Console(vm, "bios_first_boot");
-            assertEquals(api.fingerprint(), fingerprintShown(console), "tty1's console shows the certificate the web endpoint serves");
-            firstBootPassword = passwordShown(console);
+            assertEquals(api.fingerprint(), ConsoleScreen.fingerprint(console), "tty1's console shows the certificate the web endpoint serves");
+            firstBootPassword = ConsoleScreen.password(console);
             assertTrue(api.login("admin", firstBootPassword), "the password tty1 shows logs in to the API");
             assertEquals(api.fingerprint(), api.get("/api/v1/appliance").path("tls").path("fingerprintSha256").asText());
             firstRunId = runShortBenchmark(vm, api, "bios_first_boot");
@@ -179,7 +173,7 @@ class ApplianceBootTest {
         Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
         try (Qemu vm = Qemu.boot(work.resolve("first.qcow2"), Qemu.Firmware.BIOS, Optional.empty(), work.resolve("boot2"))) {
             assertEquals(firstBootKeys, awaitHostKeys(vm, "bios_second_boot"), "the same host keys on the second boot");
-            assertEquals(firstBootPassword, passwordShown(tty1Console(vm, "bios_second_boot")));
+            assertEquals(firstBootPassword, ConsoleScreen.password(tty1Console(vm, "bios_second_boot")));
             Api api = new Api(vm.webPort);
             vm.await("the web endpoint over HTTPS", WEB_LIMIT, () -> api.status("/api/v1/health") == 200);
             assertTrue(api.login("admin", firstBootPassword), "the same password after a reboot");
@@ -198,9 +192,14 @@ class ApplianceBootTest {
         }
     }
 
+    /**
+     * Then, through the API: a static address (the one QEMU's user network gives by DHCP) that
+     * the root helper applies with systemd-networkd, and a reboot after which the appliance comes
+     * back with its data, keys and that address.
+     */
     @Test
     @Order(5)
-    void pristineCopyBootsWithUefiUsesDhcpAndMakesItsOwnHostKeys() throws Exception {
+    void pristineCopyBootsWithUefiUsesDhcpAndMakesItsOwnHostKeysThenTakesAStaticAddressAndRebootsThroughTheApi() throws Exception {
         Assumptions.assumeTrue(firstBootKeys != null, "the first boot did not complete");
         Path disk = overlay("uefi.qcow2");
         Path seed = Seed.write(work.resolve("seed-password.img"), null, IMPORT_PASSWORD, null, null, null);
@@ -215,13 +214,74 @@ class ApplianceBootTest {
             assertTrue(api.login("admin", IMPORT_PASSWORD), "the password given at import time logs in to the API");
             assertTrue(Ssh.authenticatesWithPassword(vm.sshPort, "admin", IMPORT_PASSWORD, work),
                 "and admin in over SSH");
+            String bootId;
             try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
                 String network = guest.sh("ls /etc/systemd/network; ip -4 -o addr show scope global; test -d /sys/firmware/efi && echo efi");
                 assertFalse(network.contains("10-hyperlab-static.network"), network);
                 assertTrue(network.contains("dynamic") && network.contains("efi"), "DHCP, booted by UEFI: " + network);
+                assertEquals("dhcp", api.get("/api/v1/appliance").path("network").path("mode").asText());
+
+                long start = System.nanoTime();
+                JsonNode task = awaitTask(vm, api, api.put("/api/v1/appliance/network", java.util.Map.of("mode", "static",
+                    "address", "10.0.2.15/24", "gateway", "10.0.2.2", "dns", List.of("10.0.2.3")), 202).path("id").asLong());
+                assertEquals("succeeded", task.path("status").asText(), "the network change: " + task);
+                figures.put("uefi_first_boot.static_address_through_the_api_s", (System.nanoTime() - start) / 1_000_000_000L);
+                String applied = guest.sh("cat /etc/systemd/network/10-hyperlab-static.network; ip -4 -o addr show scope global;"
+                    + " cat /var/lib/hyperlab/system/network.result.json; stat -c '%a %U' /var/lib/hyperlab/system/network.result.json");
+                assertTrue(applied.contains("[Match]\nName=en") && applied.contains("\n\n[Network]\nAddress=10.0.2.15/24\nGateway=10.0.2.2\nDNS=10.0.2.3\n"),
+                    applied);
+                assertTrue(applied.contains("inet 10.0.2.15/24") && !applied.contains("dynamic"), "networkd put it on, static: " + applied);
+                assertTrue(applied.contains("\"ok\":true") && applied.contains("644 root"), applied);
+                JsonNode network2 = api.get("/api/v1/appliance").path("network");
+                assertEquals("static", network2.path("mode").asText(), network2.toString());
+                assertEquals("applied", network2.path("change").path("state").asText(), network2.toString());
+                bootId = guest.sh("cat /proc/sys/kernel/random/boot_id").trim();
+            }
+
+            assertEquals("reboot", api.post("/api/v1/appliance/reboot", null, 202).path("action").asText());
+            long start = System.nanoTime();
+            vm.await("the appliance to reboot and its guest agent to answer", Duration.ofSeconds(360), () -> {
+                try (GuestAgent guest = GuestAgent.await(vm.dir.resolve("qga.sock"), Duration.ofSeconds(10))) {
+                    return !guest.sh("cat /proc/sys/kernel/random/boot_id").trim().equals(bootId);
+                } catch (IOException | AssertionError e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            Api after = new Api(vm.webPort);
+            vm.await("the web endpoint after the reboot", WEB_LIMIT, () -> after.status("/api/v1/health") == 200);
+            figures.put("uefi_reboot_through_the_api.to_web_s", (System.nanoTime() - start) / 1_000_000_000L);
+            assertEquals(api.fingerprint(), after.fingerprint(), "the same certificate after the reboot");
+            assertTrue(after.login("admin", IMPORT_PASSWORD), "the same account after the reboot");
+            assertEquals(keys, Ssh.hostKeys(vm.sshPort), "the same host keys after the reboot");
+            JsonNode network = after.get("/api/v1/appliance").path("network");
+            assertEquals("static", network.path("mode").asText(), network.toString());
+            assertEquals("applied", network.path("change").path("state").asText(), "the last change is still reported: " + network);
+            try (GuestAgent guest = vm.agent(Duration.ofSeconds(60))) {
+                String state = guest.sh("ip -4 -o addr show scope global; ls /var/lib/hyperlab/system;"
+                    + " journalctl -b -u hyperlab-system.service --no-pager -q -o cat | tail -n 3; echo end");
+                assertTrue(state.contains("inet 10.0.2.15/24") && !state.contains("dynamic"), "still static: " + state);
+                assertFalse(state.contains("power"), "the power request was removed before the reboot: " + state);
+                assertFalse(state.contains("applied"), "the helper did not apply the old request again: " + state);
             }
             vm.shutdown(Duration.ofSeconds(120));
         }
+    }
+
+    /** Waits until a task ends; its final state. */
+    private static JsonNode awaitTask(Qemu vm, Api api, long task) throws Exception {
+        JsonNode[] state = new JsonNode[1];
+        vm.await("task " + task + " to end", RUN_LIMIT, () -> {
+            try {
+                state[0] = api.get("/api/v1/tasks/" + task);
+                return !List.of("queued", "running").contains(state[0].path("status").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return state[0];
     }
 
     private Path overlay(String name) throws IOException, InterruptedException {
@@ -266,18 +326,10 @@ class ApplianceBootTest {
         long task = api.post("/api/v1/runs", java.util.Map.of("suite", "cpu", "size", "normal", "minTime", 0.1,
             "trials", 1, "maxTrials", 1, "label", "boot test"), 202).path("id").asLong();
         long start = System.nanoTime();
-        JsonNode[] state = new JsonNode[1];
-        vm.await("benchmark task " + task + " to end", RUN_LIMIT, () -> {
-            try {
-                state[0] = api.get("/api/v1/tasks/" + task);
-                return !List.of("queued", "running").contains(state[0].path("status").asText());
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        assertEquals("succeeded", state[0].path("status").asText(), "benchmark task: " + state[0]);
+        JsonNode state = awaitTask(vm, api, task);
+        assertEquals("succeeded", state.path("status").asText(), "benchmark task: " + state);
         figures.put(boot + ".short_cpu_run_s", (System.nanoTime() - start) / 1_000_000_000L);
-        long run = state[0].path("runId").asLong();
+        long run = state.path("runId").asLong();
         assertEquals("completed", api.get("/api/v1/runs/" + run).path("run").path("status").asText());
         JsonNode runs = api.get("/api/v1/runs?label=boot%20test");
         assertTrue(runs.toString().contains("\"id\":" + run), "the run is in the history: " + runs);
@@ -305,43 +357,10 @@ class ApplianceBootTest {
         String[] rows = new String[1];
         Duration shown = vm.await("tty1 to show the HyperLab console with the first-boot password", CONSOLE_LIMIT, () -> {
             rows[0] = tty1Rows(vm);
-            return isConsole(rows[0]) && PASSWORD.matcher(rows[0].replace("\n", "")).find();
+            return ConsoleScreen.isConsole(rows[0]) && ConsoleScreen.showsPassword(rows[0]);
         });
         figures.put(boot + ".power_on_to_tty1_console_s", shown.toSeconds());
         return rows[0];
-    }
-
-    /** The console's own frame: its title bar, first menu item and keys line (the wrapper's waiting screen has none). */
-    private static boolean isConsole(String screen) {
-        return screen.contains("HyperLab console") && screen.contains("Status Display") && screen.contains("<Esc> Quit");
-    }
-
-    private static String passwordShown(String rows) {
-        Matcher shown = PASSWORD.matcher(rows.replace("\n", ""));
-        assertTrue(shown.find(), "no first-boot password on:\n" + rows);
-        return shown.group(1);
-    }
-
-    /** The fingerprint in the console's "TLS SHA-256" field, which wraps over the following rows. */
-    static String fingerprintShown(String rows) {
-        List<String> lines = rows.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            int at = lines.get(i).indexOf("TLS SHA-256");
-            if (at < 0) {
-                continue;
-            }
-            StringBuilder fingerprint = new StringBuilder();
-            for (int j = i; j < Math.min(lines.size(), i + 4) && fingerprint.length() < 95; j++) {
-                Matcher pieces = HEX_PAIRS.matcher(j == i ? lines.get(j).substring(at) : lines.get(j));
-                while (pieces.find()) {
-                    fingerprint.append(pieces.group());
-                }
-            }
-            if (fingerprint.toString().matches("(?:[0-9A-F]{2}:){31}[0-9A-F]{2}")) {
-                return fingerprint.toString();
-            }
-        }
-        throw new AssertionError("no TLS SHA-256 fingerprint on:\n" + rows);
     }
 
     /**
@@ -360,9 +379,9 @@ class ApplianceBootTest {
             terminal.type(password);
             terminal.keys("Enter");
             String first = terminal.await("the HyperLab console after the SSH password", CONSOLE_LIMIT,
-                screen -> isConsole(screen) && screen.contains("HyperLab 0."));
+                screen -> ConsoleScreen.isConsole(screen) && screen.contains("HyperLab 0."));
             figures.put(boot + ".ssh_password_to_console_ms", (System.nanoTime() - start) / 1_000_000L);
-            assertEquals(api.fingerprint(), fingerprintShown(first), "the console over SSH pins the daemon's certificate");
+            assertEquals(api.fingerprint(), ConsoleScreen.fingerprint(first), "the console over SSH pins the daemon's certificate");
             assertFalse(first.contains("Admin password"), "admin over SSH cannot read the first-boot password:\n" + first);
             terminal.keys("Enter");
             terminal.await("the console's login dialog", Duration.ofSeconds(60), screen -> screen.contains("Log in to HyperLab"));

@@ -24,14 +24,14 @@ class ConsoleScreenTest {
     @Test
     void theFingerprintIsReadAcrossTheRowsItWrapsOver() {
         assertEquals("6F:B0:BD:7F:DC:5E:B2:09:D3:7D:DC:C9:F7:C2:14:DB:A1:20:DB:ED:75:FF:42:3C:A4:9E:0A:DC:23:02:30:9A",
-            ApplianceBootTest.fingerprintShown(STATUS));
+            ConsoleScreen.fingerprint(STATUS));
         assertEquals("6F:B0:BD:7F:DC:5E:B2:09:D3:7D:DC:C9:F7:C2:14:DB:A1:20:DB:ED:75:FF:42:3C:A4:9E:0A:DC:23:02:30:9A",
-            ApplianceBootTest.fingerprintShown(STATUS.replaceAll("[│┌┐─]", " ")));
+            ConsoleScreen.fingerprint(STATUS.replaceAll("[│┌┐─]", " ")));
     }
 
     @Test
     void aCutFingerprintIsNotTakenForOne() {
         String cut = STATUS.replace("42:3C:A4:9E:0A:DC:23:02:30:9A", "                             ");
-        assertThrows(AssertionError.class, () -> ApplianceBootTest.fingerprintShown(cut));
+        assertThrows(AssertionError.class, () -> ConsoleScreen.fingerprint(cut));
     }
 }
