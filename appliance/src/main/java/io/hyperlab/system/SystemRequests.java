@@ -59,8 +59,9 @@ import java.util.regex.Pattern;
  * applied again, so the helper may run any number of times. {@code power} is removed before the
  * machine goes down, so it is not done again at the next boot. Anything else is refused and logged.
  * The files come from a less trusted user, so the folder and files are opened without following
- * links (relative to the folder, which cannot be swapped under the helper), must be small regular
- * files, and their content never reaches a message.
+ * links (relative to the folder, which cannot be swapped under the helper) and must be small
+ * regular files; what does not parse as JSON never reaches a message (the checker quotes a bad
+ * field's value only cut short, as the API does).
  */
 public final class SystemRequests {
     public static final String FOLDER = RootHelper.FOLDER;

@@ -255,7 +255,7 @@ class ApplianceBootTest {
             figures.put("uefi_reboot_through_the_api.to_web_s", (System.nanoTime() - start) / 1_000_000_000L);
             assertEquals(api.fingerprint(), after.fingerprint(), "the same certificate after the reboot");
             assertTrue(after.login("admin", IMPORT_PASSWORD), "the same account after the reboot");
-            assertEquals(keys, Ssh.hostKeys(vm.sshPort), "the same host keys after the reboot");
+            assertEquals(keys, awaitHostKeys(vm, null), "the same host keys after the reboot");
             JsonNode network = after.get("/api/v1/appliance").path("network");
             assertEquals("static", network.path("mode").asText(), network.toString());
             assertEquals("applied", network.path("change").path("state").asText(), "the last change is still reported: " + network);
@@ -301,7 +301,8 @@ class ApplianceBootTest {
 
     /**
      * Waits for sshd's host keys, all three types (RSA, ECDSA, Ed25519) as ssh-keygen -A makes
-     * them, and records the time from power-on.
+     * them (one ssh-keyscan may miss one on a busy machine), and records the time from power-on
+     * under {@code boot}'s name unless it is null.
      */
     private TreeSet<String> awaitHostKeys(Qemu vm, String boot) throws Exception {
         List<TreeSet<String>> found = new java.util.ArrayList<>();
@@ -317,7 +318,9 @@ class ApplianceBootTest {
                 return false;
             }
         });
-        figures.put(boot + ".power_on_to_ssh_s", ssh.toSeconds());
+        if (boot != null) {
+            figures.put(boot + ".power_on_to_ssh_s", ssh.toSeconds());
+        }
         return found.get(found.size() - 1);
     }
 
