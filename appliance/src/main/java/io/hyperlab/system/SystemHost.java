@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,9 @@ public interface SystemHost {
 
     /** Starts a reboot or power-off (the action is {@code reboot} or {@code poweroff}), without waiting for it. */
     void power(String action) throws IOException;
+
+    /** When this machine booted. */
+    Instant bootTime() throws IOException;
 
     /** The appliance's own: /sys/class/net, networkctl, ip and systemctl. */
     static SystemHost linux() {
@@ -69,6 +73,14 @@ public interface SystemHost {
             @Override
             public void power(String action) throws IOException {
                 run("systemctl", "--no-block", action);
+            }
+
+            @Override
+            public Instant bootTime() throws IOException {
+                // The kernel's boot time in seconds since the epoch: the "btime" line of /proc/stat.
+                return Files.readAllLines(Path.of("/proc/stat")).stream().filter(line -> line.startsWith("btime "))
+                    .map(line -> Instant.ofEpochSecond(Long.parseLong(line.substring(6).strip())))
+                    .findFirst().orElseThrow(() -> new IOException("/proc/stat has no btime line"));
             }
         };
     }

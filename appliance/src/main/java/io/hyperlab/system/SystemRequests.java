@@ -32,6 +32,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -52,7 +53,8 @@ import java.util.regex.Pattern;
  * as the systemd-networkd file {@value #STATIC_FILE} (which wins over the image's DHCP default) or
  * that file removed for DHCP, applied with networkctl; the outcome goes to {@code network.result.json}
  * ({@code {"requestId", "ok", "error"}}). When it cannot be applied the previous settings come back.</li>
- * <li>{@code power} holding {@code reboot} or {@code poweroff}: that, at once.</li>
+ * <li>{@code power} holding {@code reboot} or {@code poweroff}: that, at once (not when it was
+ * written before this boot).</li>
  * </ul>
  * {@code network.json} stays where it is (the daemon reads it back to report the last change): a
  * request whose {@code requestId} already has its answer in {@code network.result.json} is not
@@ -71,6 +73,8 @@ public final class SystemRequests {
     /** The systemd-networkd file of the static address, the same the first boot writes from xenstore or a NoCloud seed. */
     public static final String STATIC_FILE = "10-hyperlab-static.network";
     static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /** Passes over the folder in one run at most (each acts on a new request; more would mean a flood). */
+    static final int MAX_PASSES = 10;
     private static final ObjectMapper STRICT = Json.MAPPER.copy()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -98,8 +102,21 @@ public final class SystemRequests {
         this.log = log;
     }
 
-    /** Handles the requests waiting now: the network settings first, then power. */
+    /**
+     * Handles the requests waiting, the network settings first, then power, and looks again until
+     * a pass finds nothing new: systemd's path unit does not start the helper again for a
+     * network.json renamed into place while it runs (a known limit of PathChanged=), so what
+     * arrives meanwhile is handled here. (power is watched with PathExists=, which systemd checks
+     * again when the helper ends.)
+     */
     public void handle() throws IOException {
+        for (int pass = 0; pass < MAX_PASSES && handleOnce(); pass++) {
+            continue;
+        }
+    }
+
+    /** One pass over the folder; whether it found a request to act on. */
+    private boolean handleOnce() throws IOException {
         try (DirectoryStream<Path> dataStream = Files.newDirectoryStream(data)) {
             if (!(dataStream instanceof SecureDirectoryStream<Path> secureData)) {
                 throw new IOException("this system cannot open " + data + " safely (no SecureDirectoryStream); nothing is done");
@@ -107,11 +124,11 @@ public final class SystemRequests {
             Optional<BasicFileAttributes> folder = attributes(secureData, FOLDER);
             if (folder.isEmpty()) {
                 log.accept("no request folder " + data.resolve(FOLDER) + ": nothing to do");
-                return;
+                return false;
             }
             if (!folder.get().isDirectory()) {
                 log.accept("refused: " + data.resolve(FOLDER) + " is not a folder (a link or a file); nothing is done");
-                return;
+                return false;
             }
             try (SecureDirectoryStream<Path> requests = secureData.newDirectoryStream(Path.of(FOLDER), LinkOption.NOFOLLOW_LINKS)) {
                 List<String> names = new ArrayList<>();
@@ -121,17 +138,18 @@ public final class SystemRequests {
                         log.accept("refused: unknown request file " + FOLDER + "/" + Ipv4.shown(name) + " (left as it is)");
                     }
                 }
-                if (names.contains(NETWORK)) {
-                    network(requests);
-                }
+                boolean acted = names.contains(NETWORK) && network(requests);
                 if (names.contains(POWER)) {
                     power(requests);
+                    acted = true;
                 }
+                return acted;
             }
         }
     }
 
-    private void network(SecureDirectoryStream<Path> requests) throws IOException {
+    /** Answers network.json unless its request was answered already; whether it did. */
+    private boolean network(SecureDirectoryStream<Path> requests) throws IOException {
         JsonNode id = null;
         String error;
         try {
@@ -139,7 +157,7 @@ public final class SystemRequests {
             id = requestId(request);
             if (id != null && id.equals(answered(requests))) {
                 log.accept("network request " + id.asText() + ": answered already, nothing to do");
-                return;
+                return false;
             }
             TreeSet<String> interfaces = new TreeSet<>(host.interfaces());
             interfaces.remove("lo");
@@ -159,6 +177,7 @@ public final class SystemRequests {
         result.put("ok", error == null);
         result.put("error", error);
         write(requests, NETWORK_RESULT, Json.MAPPER.writeValueAsString(result) + "\n");
+        return true;
     }
 
     /** The request's id as the daemon wrote it, when it is text that may go back in the answer; else null. */
@@ -244,12 +263,24 @@ public final class SystemRequests {
         }
     }
 
+    /**
+     * Takes the power file and does what it asks, unless it was written before this boot: then the
+     * machine went down before it was done, and doing it now would reboot or power off a machine
+     * just started.
+     */
     private void power(SecureDirectoryStream<Path> requests) throws IOException {
         String action;
+        Optional<BasicFileAttributes> written = attributes(requests, POWER);
         try {
             action = new String(take(requests, POWER), StandardCharsets.UTF_8).strip();
         } catch (InvalidInputException e) {
             log.accept("power request refused: " + e.getMessage());
+            return;
+        }
+        Instant boot = host.bootTime();
+        if (written.isPresent() && written.get().lastModifiedTime().toInstant().isBefore(boot)) {
+            log.accept("power request refused: it was written at " + written.get().lastModifiedTime() + ", before this boot at " + boot
+                + " (the machine went down before it was done); removed");
             return;
         }
         Optional<PowerAction> known = Arrays.stream(PowerAction.values()).filter(a -> a.id().equals(action)).findFirst();

@@ -9,8 +9,10 @@ import io.hyperlab.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +44,9 @@ class SystemRequestsTest {
     /** What the stand-in does: fail networkctl, or never show the address. */
     boolean networkctlFails;
     boolean addressNeverShows;
+    /** What the daemon puts in the folder while networkd applies (file name and content), as a running helper may see. */
+    String[] arrivesDuringApply;
+    Instant bootTime = Instant.EPOCH;
 
     final SystemHost host = new SystemHost() {
         @Override
@@ -56,6 +61,10 @@ class SystemRequestsTest {
             if (networkctlFails) {
                 throw new IOException("networkctl reload failed (exit 1): Failed to reload network settings");
             }
+            if (arrivesDuringApply != null) {
+                Files.writeString(folder.resolve(arrivesDuringApply[0]), arrivesDuringApply[1]);
+                arrivesDuringApply = null;
+            }
         }
 
         @Override
@@ -66,6 +75,11 @@ class SystemRequestsTest {
         @Override
         public void power(String action) {
             calls.add("power " + action);
+        }
+
+        @Override
+        public Instant bootTime() {
+            return bootTime;
         }
     };
 
@@ -254,6 +268,35 @@ class SystemRequestsTest {
             result().path("error").asText());
         assertEquals(PREVIOUS, Files.readString(staticFile()));
         assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "apply [ens3] with Address=192.0.2.10/24"), calls);
+    }
+
+    /** systemd does not start the helper again for a PathChanged= event while it runs: the helper looks again itself. */
+    @Test
+    void requestsThatArriveWhileTheHelperRunsAreHandledInTheSameRun() throws Exception {
+        request(ID1, STATIC);
+        arrivesDuringApply = new String[] {SystemRequests.NETWORK, "{\"requestId\":\"" + ID2 + "\",\"mode\":\"dhcp\"}\n"};
+        handle();
+        assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "apply [ens3] with no static file"), calls);
+        assertEquals(ID2, result().path("requestId").asText());
+
+        calls.clear();
+        request(ID3, STATIC);
+        arrivesDuringApply = new String[] {SystemRequests.POWER, "reboot\n"};
+        handle();
+        assertEquals(List.of("apply [ens3] with Address=10.0.2.15/24", "power reboot"), calls);
+        assertFalse(Files.exists(folder.resolve(SystemRequests.POWER)));
+    }
+
+    @Test
+    void aPowerRequestWrittenBeforeThisBootIsRemovedNotDone() throws Exception {
+        Files.writeString(folder.resolve(SystemRequests.POWER), "poweroff\n");
+        Files.setLastModifiedTime(folder.resolve(SystemRequests.POWER), FileTime.from(Instant.now().minusSeconds(600)));
+        bootTime = Instant.now().minusSeconds(60);
+        handle();
+        assertEquals(List.of(), calls, "a machine just started is not powered off by a request from before");
+        assertFalse(Files.exists(folder.resolve(SystemRequests.POWER)));
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("power request refused: it was written at") && l.contains("before this boot")),
+            logged.toString());
     }
 
     @Test
