@@ -71,7 +71,8 @@ public record Ipv4(int bits) {
         return (bits >>> 24) + "." + (bits >>> 16 & 0xff) + "." + (bits >>> 8 & 0xff) + "." + (bits & 0xff);
     }
 
-    static String shown(String text) {
+    /** Text from a request, cut short and without control characters, for a message. */
+    public static String shown(String text) {
         if (text == null) {
             return "";
         }

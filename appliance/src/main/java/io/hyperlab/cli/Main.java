@@ -22,7 +22,7 @@ import picocli.CommandLine;
     description = "HyperLab: set up XenServer and KVM hosts and measure what each costs you.",
     subcommands = {BenchCommand.class, HistoryCommand.class, CompareCommand.class, ExportCommand.class, ImportCommand.class,
         IperfCommand.class, HostCommand.class, VmCommand.class, IsoLibraryCommand.class, NetworkCommand.class, ActionsCommand.class,
-        ServeCommand.class, ConsoleCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, ConsoleCommand.class, SystemCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static final int EXIT_CANCELLED = 130;
     static final String DATA_ENV = "HYPERLAB_DATA";

@@ -1,5 +1,6 @@
 package io.hyperlab.web;
 
+import io.hyperlab.InvalidInputException;
 import io.hyperlab.web.auth.AuthException;
 import io.hyperlab.web.auth.AuthService;
 import io.hyperlab.web.auth.Principal;
@@ -10,10 +11,13 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Logging in and out, the session, password changes and API tokens; and the guard that every
@@ -23,6 +27,15 @@ import java.util.Set;
 final class AuthApi {
     static final String COOKIE = "hyperlab_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * A login relayed by a trusted local program (the appliance's SSH password hook) names the
+     * remote client in this header, with the forwarder's secret in {@link #FORWARDER_HEADER}:
+     * the failed-login limits then count against that client, not against this machine's loopback.
+     */
+    static final String CLIENT_ADDRESS_HEADER = "X-HyperLab-Client-Address";
+    static final String FORWARDER_HEADER = "X-HyperLab-Forwarder";
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final String PRINCIPAL = "principal";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -125,7 +138,13 @@ final class AuthApi {
         Body body = Body.of(ctx, "username", "password");
         String user = body.requiredString("username");
         String password = body.requiredString("password");
-        String address = ctx.request().remoteAddress().hostAddress();
+        String address;
+        try {
+            address = clientAddress(ctx);
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+            return;
+        }
         api.slow(() -> auth.login(user, password, address)).onSuccess(login -> {
             ctx.response().addCookie(Cookie.cookie(COOKIE, login.sessionId())
                 .setHttpOnly(true).setSecure(https).setSameSite(CookieSameSite.STRICT).setPath("/"));
@@ -138,6 +157,43 @@ final class AuthApi {
             }
             ctx.fail(failure);
         });
+    }
+
+    /**
+     * Who is logging in: the connection's peer, or the client a trusted forwarder names. The
+     * forwarder must connect over loopback and present the secret only it can read, so nobody
+     * else can blame (or clear) another address.
+     */
+    private String clientAddress(RoutingContext ctx) {
+        String peer = ctx.request().remoteAddress().hostAddress();
+        String named = ctx.request().getHeader(CLIENT_ADDRESS_HEADER);
+        if (named == null) {
+            return peer;
+        }
+        InetAddress peerAddress = literal(peer);
+        if (peerAddress == null || !peerAddress.isLoopbackAddress() || !auth.isForwarder(ctx.request().getHeader(FORWARDER_HEADER))) {
+            throw AuthException.forbidden("not_forwarder", CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_HEADER
+                + " is accepted only from the appliance's own SSH login hook (over loopback, with the forwarder's secret); leave it out");
+        }
+        String address = named.strip();
+        if (literal(address) == null) {
+            throw new InvalidInputException(CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_HEADER + " '"
+                + (address.length() > 45 ? address.substring(0, 45) + "..." : address)
+                + "' is not an IP address: give the client's IPv4 or IPv6 address, e.g. 192.0.2.7");
+        }
+        return address;
+    }
+
+    /** The address of an IP literal, or null for anything else (never a name: nothing is looked up). */
+    private static InetAddress literal(String address) {
+        if (address.length() > 45 || !IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     private void logout(RoutingContext ctx) {

@@ -99,6 +99,7 @@ public final class Daemon implements AutoCloseable {
             }
             AuthService auth = new AuthService(history.accounts(), config.data(), Clock.systemUTC());
             logBootstrap(log, auth.bootstrap(config.adminPasswordFile()));
+            auth.forwarderSecret();
 
             tasks = new Tasks(new RunEngine(history, TrialLauncher.sameJvm(), detector, MemInfo.local()));
             // The page is served from memory (StaticPages): Vert.x need not copy class path files anywhere.
@@ -237,7 +238,14 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static void logBootstrap(Log log, AuthService.Bootstrap bootstrap) {
-        if (bootstrap.generatedPassword() != null) {
+        if (bootstrap.refusedFirstBoot() != null) {
+            log.warn("first_boot_password_refused", "the first-boot password left in the data folder's " + AuthService.FIRST_BOOT_FILE
+                + " is refused (" + bootstrap.refusedFirstBoot() + "); a random one replaces it", "file", AuthService.FIRST_BOOT_FILE);
+        }
+        if (bootstrap.adoptedFirstBoot()) {
+            log.info("admin_password_adopted", "first start: the admin account takes the first-boot password left in the data folder's "
+                + AuthService.FIRST_BOOT_FILE + " (kept there until you change it)", "user", AuthService.ADMIN);
+        } else if (bootstrap.generatedPassword() != null) {
             log.info("admin_password_created", "first start: log in as '" + AuthService.ADMIN + "' with the one-time password "
                     + bootstrap.generatedPassword() + " (also in the data folder's " + AuthService.FIRST_BOOT_FILE
                     + " until you change it); it is not shown again",

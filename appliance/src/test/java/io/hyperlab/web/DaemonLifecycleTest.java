@@ -110,6 +110,38 @@ class DaemonLifecycleTest {
     }
 
     @Test
+    void aFirstBootPasswordLeftBySetupIsAdoptedAndKeptUntilChanged() throws Exception {
+        Files.writeString(data.resolve(AuthService.FIRST_BOOT_FILE), "Given-At-Import-1\n");
+        Started first = start(null);
+        try (Daemon daemon = first.daemon()) {
+            assertTrue(first.log().contains("admin_password_adopted"), first.log());
+            assertFalse(first.log().contains("Given-At-Import-1"), "the adopted password is not logged");
+            assertFalse(first.log().contains("admin_password_created"));
+            assertEquals(200, login(daemon, "Given-At-Import-1"));
+            assertEquals("Given-At-Import-1\n", Files.readString(data.resolve(AuthService.FIRST_BOOT_FILE)),
+                "the file still holds the password in use, for the console to show");
+        }
+        Files.writeString(data.resolve(AuthService.FIRST_BOOT_FILE), "Another-One-2\n");
+        try (Daemon daemon = start(null).daemon()) {
+            assertEquals(200, login(daemon, "Given-At-Import-1"), "adopted once, when the account is made; never again");
+            assertEquals(401, login(daemon, "Another-One-2"));
+        }
+    }
+
+    @Test
+    void aFirstBootPasswordTooShortIsReplacedByARandomOne() throws Exception {
+        Files.writeString(data.resolve(AuthService.FIRST_BOOT_FILE), "short\n");
+        Started first = start(null);
+        try (Daemon daemon = first.daemon()) {
+            assertTrue(first.log().contains("first_boot_password_refused") && first.log().contains("at least 10 characters"), first.log());
+            String password = Files.readString(data.resolve(AuthService.FIRST_BOOT_FILE)).strip();
+            assertTrue(password.matches("[A-Za-z2-9]{20}"), password);
+            assertEquals(200, login(daemon, password));
+            assertEquals(401, login(daemon, "short"));
+        }
+    }
+
+    @Test
     void aBadPasswordFileStopsTheStartWithAMessage() throws Exception {
         Path file = data.resolve("short");
         Files.writeString(file, "short\n");

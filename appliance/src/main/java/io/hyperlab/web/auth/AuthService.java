@@ -24,8 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AuthService {
     public static final String ADMIN = "admin";
-    /** The one-time password's file in the data folder, readable by the daemon's user only, until the password changes. */
+    /**
+     * The first-boot password's file in the data folder, readable by the daemon's user only, until
+     * the password changes: the one place it is kept. The daemon writes a random one there on its
+     * first start, unless a setup step (the appliance's first boot) already wrote one, which it adopts.
+     */
     public static final String FIRST_BOOT_FILE = "first-boot-password";
+    /**
+     * The secret that lets a trusted local program (the appliance's SSH password hook, run by
+     * root) say which remote address a login comes from; readable by the daemon's user (and root) only.
+     */
+    public static final String FORWARDER_SECRET_FILE = "login-forwarder.secret";
     static final Duration SESSION_IDLE = Duration.ofHours(12);
     private static final Duration TOKEN_USE_GRANULARITY = Duration.ofMinutes(1);
     private static final int MAX_TOKEN_NAME = 100;
@@ -45,6 +54,7 @@ public final class AuthService {
      * what it revokes at once.
      */
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private volatile String forwarderSecret;
 
     private record Remembered(Principal principal, long tokenId, Instant until) {
     }
@@ -56,8 +66,18 @@ public final class AuthService {
         this.limiter = new LoginLimiter(clock);
     }
 
-    /** What the first start did about the admin's password, for the log. */
-    public record Bootstrap(String generatedPassword, Path passwordFile, boolean replacedFromFile) {
+    /**
+     * What the first start did about the admin's password, for the log.
+     *
+     * @param generatedPassword the random one-time password made now, or null
+     * @param adoptedFirstBoot  true when the admin account took the password a setup step left in {@link #FIRST_BOOT_FILE}
+     * @param refusedFirstBoot  why such a password was refused (a random one replaced it), or null
+     */
+    public record Bootstrap(String generatedPassword, Path passwordFile, boolean replacedFromFile,
+                            boolean adoptedFirstBoot, String refusedFirstBoot) {
+        Bootstrap(String generatedPassword, Path passwordFile, boolean replacedFromFile) {
+            this(generatedPassword, passwordFile, replacedFromFile, false, null);
+        }
     }
 
     /** A new web session: the cookie's value and who it is. */
@@ -70,8 +90,10 @@ public final class AuthService {
 
     /**
      * Makes sure the admin account exists. A password file (given at setup) sets its password
-     * when the file is newer than the last change; with none and no admin yet, a random one is
-     * made, written to {@link #FIRST_BOOT_FILE} (mode 0600) and returned to be logged once.
+     * when the file is newer than the last change. With none and no admin yet, the account takes
+     * the first-boot password a setup step left in {@link #FIRST_BOOT_FILE}, or else a random one
+     * is made, written there (mode 0600) and returned to be logged once. Either way that file
+     * holds the admin's password until it is changed.
      */
     public Bootstrap bootstrap(Path passwordFile) {
         Optional<Accounts.User> admin = accounts.user(ADMIN);
@@ -91,10 +113,47 @@ public final class AuthService {
         if (admin.isPresent()) {
             return new Bootstrap(null, null, false);
         }
+        Path firstBoot = data.resolve(FIRST_BOOT_FILE);
+        String refused = null;
+        if (Files.exists(firstBoot)) {
+            try {
+                accounts.createUser(ADMIN, Passwords.hash(readPasswordFile(firstBoot)));
+                return new Bootstrap(null, null, false, true, null);
+            } catch (InvalidInputException e) {
+                refused = e.getMessage();
+            }
+        }
         String password = Passwords.random();
-        writeOwnerOnly(data.resolve(FIRST_BOOT_FILE), password + "\n");
+        writeOwnerOnly(firstBoot, password + "\n");
         accounts.createUser(ADMIN, Passwords.hash(password));
-        return new Bootstrap(password, null, false);
+        return new Bootstrap(password, null, false, false, refused);
+    }
+
+    /**
+     * The forwarder's secret ({@link #FORWARDER_SECRET_FILE}), made when missing; read once, then
+     * remembered. Only a program that can read the data folder (the daemon's user, root) can present it.
+     */
+    public String forwarderSecret() {
+        String known = forwarderSecret;
+        if (known != null) {
+            return known;
+        }
+        Path file = data.resolve(FORWARDER_SECRET_FILE);
+        try {
+            if (!Files.exists(file)) {
+                writeOwnerOnly(file, Secrets.random() + "\n");
+            }
+            known = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new HyperLabException("cannot read " + file + ": " + e.getMessage() + "; check the data folder is readable", e);
+        }
+        forwarderSecret = known;
+        return known;
+    }
+
+    /** Whether {@code presented} is the forwarder's secret (compared in constant time). */
+    public boolean isForwarder(String presented) {
+        return Secrets.same(forwarderSecret(), presented);
     }
 
     public Login login(String user, String password, String address) {

@@ -77,6 +77,10 @@ final class Api {
         return body(send("POST", path, body), expected);
     }
 
+    JsonNode put(String path, Object body, int expected) throws Exception {
+        return body(send("PUT", path, body), expected);
+    }
+
     private JsonNode body(HttpResponse<String> response, int expected) throws IOException {
         if (response.statusCode() != expected) {
             throw new AssertionError(response.request().method() + " " + response.uri() + " answered "

@@ -112,9 +112,30 @@ final class GuestAgent implements AutoCloseable {
         return answer.has(field) ? new String(Base64.getDecoder().decode(answer.get(field).asText()), StandardCharsets.UTF_8) : "";
     }
 
+    /**
+     * One request and its answer. An agent that goes away with the request unanswered (the guest
+     * shutting down) would leave the read waiting for ever, so the channel is closed after 60 s.
+     */
     private JsonNode call(ObjectNode request) throws IOException {
         send(request);
-        JsonNode answer = read();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // answered in time, or already closed
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        JsonNode answer;
+        try {
+            answer = read();
+        } catch (IOException e) {
+            throw new IOException("the guest agent did not answer " + request.get("execute") + " (within 60 s)", e);
+        } finally {
+            watchdog.interrupt();
+        }
         if (answer.has("error")) {
             throw new IOException("guest agent refused " + request.get("execute") + ": " + answer.get("error"));
         }
