@@ -103,11 +103,29 @@ final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        try {
-            return config.createConnection("jdbc:sqlite:" + file);
-        } catch (SQLException e) {
-            throw failure(file, e);
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try {
+                return config.createConnection("jdbc:sqlite:" + file);
+            } catch (SQLException e) {
+                // Two openers of a new database both switch it to WAL at once; SQLite answers one of them BUSY at
+                // once, without its busy handler (waiting could deadlock them), so that one tries again here.
+                if (!busy(e) || System.nanoTime() > deadline) {
+                    throw failure(file, e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure(file, e);
+                }
+            }
         }
+    }
+
+    private static boolean busy(SQLException e) {
+        String base = e instanceof SQLiteException sqlite ? primary(sqlite.getResultCode()) : "";
+        return "SQLITE_BUSY".equals(base) || "SQLITE_LOCKED".equals(base);
     }
 
     /** A SQLite failure as a message that names the file and says what to do. */

@@ -98,7 +98,7 @@ class MigrationsTest {
     void twoOpenersOfANewHistoryAtOnceBothSucceed() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 50; i++) {
                 Path file = folder.resolve("race-" + i + ".db");
                 java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
                 List<java.util.concurrent.Future<Integer>> opened = new ArrayList<>();
