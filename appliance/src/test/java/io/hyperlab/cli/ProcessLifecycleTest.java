@@ -115,7 +115,10 @@ class ProcessLifecycleTest {
     }
 
     private Process startSlowBench(String label) throws IOException {
-        List<String> command = javaCommand(System.getProperty("java.class.path"));
+        // A shell that starts the tests in the background (CI runners, `cmd &`) passes SIGINT on as ignored, and the
+        // JVM then keeps ignoring it as it should; give the command line the default action a terminal gives it.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(javaCommand(System.getProperty("java.class.path")));
         command.addAll(List.of("--data", data.toString(), "bench", "--suite", "cpu", "--size", "normal",
             "--min-time", "0.3", "--trials", "5", "--max-trials", "5", "--label", label));
         return start(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD));
