@@ -3,18 +3,14 @@ package io.hyperlab.appliance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.ConflictException;
+import io.hyperlab.FileWrites;
 import io.hyperlab.HyperLabException;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
@@ -205,17 +201,7 @@ public final class RootHelper implements AutoCloseable {
         prepare();
         Path target = folder.resolve(name);
         try {
-            Path temp = Files.createTempFile(data, ".system-" + name + "-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-                    channel.force(true);
-                }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            FileWrites.replace(target, data, "rw-------", content);
         } catch (IOException e) {
             throw new HyperLabException("cannot write " + target + " for the appliance's root helper: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperlab.FileWrites;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import io.hyperlab.appliance.Ipv4;
@@ -25,7 +26,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -385,9 +385,6 @@ public final class SystemRequests {
     /** A file in root's own folder (networkd's), written whole and renamed into place. */
     private static void writeRootFile(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileWrites.replace(file, file.getParent(), "rw-r--r--", content);
     }
 }

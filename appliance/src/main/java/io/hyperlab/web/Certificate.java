@@ -1,5 +1,6 @@
 package io.hyperlab.web;
 
+import io.hyperlab.FileWrites;
 import io.hyperlab.HyperLabException;
 import io.hyperlab.web.auth.AuthService;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -98,10 +98,7 @@ public record Certificate(Path certFile, Path keyFile, String fingerprint, Insta
             X509Certificate certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
             AuthService.writeOwnerOnly(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
-            Path temporary = certFile.resolveSibling("cert.pem.new");
-            Files.writeString(temporary, pem(certificate));
-            Files.move(temporary, certFile, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+            FileWrites.replace(certFile, certFile.toAbsolutePath().getParent(), "rw-r--r--", pem(certificate));
             return certificate;
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new HyperLabException("cannot make the TLS certificate in " + certFile.getParent() + ": " + e.getMessage(), e);

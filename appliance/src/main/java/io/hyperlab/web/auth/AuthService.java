@@ -1,5 +1,6 @@
 package io.hyperlab.web.auth;
 
+import io.hyperlab.FileWrites;
 import io.hyperlab.HyperLabException;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.history.Accounts;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -307,12 +306,9 @@ public final class AuthService {
     /** Writes a secret so that only this user can read it, replacing any earlier file at once. */
     public static void writeOwnerOnly(Path file, String content) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            FileWrites.replace(file, folder, "rw-------", content);
         } catch (IOException e) {
             throw new HyperLabException("cannot write " + file + ": " + e.getMessage() + "; check the data folder is writable", e);
         }
