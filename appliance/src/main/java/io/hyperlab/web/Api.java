@@ -7,6 +7,7 @@ import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
 import io.hyperlab.NotFoundException;
 import io.hyperlab.host.UntrustedCertificateException;
+import io.hyperlab.task.TaskInfo;
 import io.hyperlab.web.auth.AuthException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -48,6 +49,12 @@ final class Api {
     /** Runs blocking work and answers with its result as JSON, or with the error it threw. */
     <T> void respond(RoutingContext ctx, int status, Callable<T> work) {
         blocking(work).onSuccess(value -> json(ctx, status, value)).onFailure(ctx::fail);
+    }
+
+    /** 202 Accepted for a long operation: the task, and where to follow it. */
+    static void accepted(RoutingContext ctx, TaskInfo task) {
+        ctx.response().putHeader("Location", "/api/v1/tasks/" + task.id());
+        json(ctx, 202, task);
     }
 
     static void json(RoutingContext ctx, int status, Object value) {

@@ -9,7 +9,6 @@ import io.hyperlab.appliance.PowerAction;
 import io.hyperlab.appliance.RootHelper;
 import io.hyperlab.history.History;
 import io.hyperlab.host.ActionLog;
-import io.hyperlab.task.TaskInfo;
 import io.hyperlab.task.Tasks;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -80,7 +79,7 @@ final class ApplianceSystemApi {
                 result.put("network", change);
                 return result;
             });
-        }).onSuccess(task -> accepted(ctx, task)).onFailure(ctx::fail);
+        }).onSuccess(task -> Api.accepted(ctx, task)).onFailure(ctx::fail);
     }
 
     private void power(RoutingContext ctx, PowerAction power) {
@@ -104,10 +103,5 @@ final class ApplianceSystemApi {
 
     private static String describe(NetworkChange change) {
         return change.mode() == NetworkMode.DHCP ? "DHCP" : "static " + change.address() + " on " + change.interfaceName();
-    }
-
-    private static void accepted(RoutingContext ctx, TaskInfo task) {
-        ctx.response().putHeader("Location", "/api/v1/tasks/" + task.id());
-        Api.json(ctx, 202, task);
     }
 }

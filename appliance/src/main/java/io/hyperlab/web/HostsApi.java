@@ -183,10 +183,7 @@ final class HostsApi {
                     return changing.apply(driver);
                 }
             });
-        }).onSuccess(task -> {
-            ctx.response().putHeader("Location", "/api/v1/tasks/" + task.id());
-            Api.json(ctx, 202, task);
-        }).onFailure(ctx::fail);
+        }).onSuccess(task -> Api.accepted(ctx, task)).onFailure(ctx::fail);
     }
 
     private HostDriver open(String host, ActionLog log) {

@@ -77,10 +77,7 @@ final class RunsApi {
 
     private void start(RoutingContext ctx) {
         RunRequest request = request(Body.of(ctx, START_FIELDS));
-        api.blocking(() -> tasks.submitRun(request)).onSuccess(task -> {
-            ctx.response().putHeader("Location", "/api/v1/tasks/" + task.id());
-            Api.json(ctx, 202, task);
-        }).onFailure(ctx::fail);
+        api.blocking(() -> tasks.submitRun(request)).onSuccess(task -> Api.accepted(ctx, task)).onFailure(ctx::fail);
     }
 
     RunRequest request(Body body) {
