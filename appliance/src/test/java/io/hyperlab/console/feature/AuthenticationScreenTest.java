@@ -120,8 +120,9 @@ class AuthenticationScreenTest {
             screen.waitFor("after 25 min without a key press");
 
             screen.console.settings().autoLogoutAfter(Duration.ofSeconds(2));
-            String text = screen.waitFor("Logged out after 0 min without a key press.");
-            assertTrue(text.contains("Logged in as    nobody"), text);
+            // The message line comes up a frame before the pane is drawn again: wait for both.
+            screen.waitUntil(s -> s.contains("Logged out after 0 min without a key press.") && s.contains("Logged in as    nobody"),
+                "the logout message and the pane showing nobody logged in");
             assertFalse(screen.console.client().loggedIn());
         }
     }
