@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,23 +17,31 @@ import java.util.function.Predicate;
 /**
  * Drives a console on Lanterna's virtual terminal as a person would: presses keys, types text,
  * and reads the screen, waiting (up to a limit) for what should appear.
+ *
+ * <p>The screen read is the last whole frame: Lanterna writes a refresh cell by cell and flushes
+ * once at its end, so the driver copies the terminal at each flush. Reading the cells directly
+ * could catch a window half drawn over the menu.
  */
 public final class ScreenDriver implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     public final DefaultVirtualTerminal terminal;
     public final Console console;
+    private final Frames frames;
 
-    private ScreenDriver(DefaultVirtualTerminal terminal, Console console) {
+    private ScreenDriver(DefaultVirtualTerminal terminal, Console console, Frames frames) {
         this.terminal = terminal;
         this.console = console;
+        this.frames = frames;
     }
 
     public static ScreenDriver start(ConsoleOptions options, DaemonClient client, JsonNode health, int columns, int rows,
                                      List<Feature> features) {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        Frames frames = new Frames(terminal);
+        terminal.addVirtualTerminalListener(frames);
         Console console = Console.open(options, client, terminal, features, health);
-        ScreenDriver driver = new ScreenDriver(terminal, console);
+        ScreenDriver driver = new ScreenDriver(terminal, console, frames);
         driver.waitFor("<Esc> Quit");
         return driver;
     }
@@ -74,18 +84,9 @@ public final class ScreenDriver implements AutoCloseable {
         return press(KeyType.End).erase(60);
     }
 
-    /** The screen as lines of text. */
+    /** The screen as lines of text, as the last whole frame left it. */
     public List<String> lines() {
-        TerminalSize size = terminal.getTerminalSize();
-        List<String> lines = new ArrayList<>();
-        for (int row = 0; row < size.getRows(); row++) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < size.getColumns(); column++) {
-                line.append(terminal.getCharacter(column, row).getCharacterString());
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return frames.last;
     }
 
     /** The details pane only: each line right of the menu, joined, without the frame's lines. */
@@ -153,5 +154,41 @@ public final class ScreenDriver implements AutoCloseable {
     @Override
     public void close() {
         console.close();
+    }
+
+    /** Copies the terminal's cells at each flush, the end of a refresh (the terminal's lock is held then). */
+    private static final class Frames implements VirtualTerminalListener {
+        private final DefaultVirtualTerminal terminal;
+        private volatile List<String> last = List.of();
+
+        Frames(DefaultVirtualTerminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void onFlush() {
+            TerminalSize size = terminal.getTerminalSize();
+            List<String> lines = new ArrayList<>(size.getRows());
+            for (int row = 0; row < size.getRows(); row++) {
+                StringBuilder line = new StringBuilder();
+                for (int column = 0; column < size.getColumns(); column++) {
+                    line.append(terminal.getCharacter(column, row).getCharacterString());
+                }
+                lines.add(line.toString());
+            }
+            last = List.copyOf(lines);
+        }
+
+        @Override
+        public void onBell() {
+        }
+
+        @Override
+        public void onClose() {
+        }
+
+        @Override
+        public void onResized(Terminal terminal, TerminalSize newSize) {
+        }
     }
 }
