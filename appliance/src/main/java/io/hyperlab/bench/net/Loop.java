@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
 import java.util.PriorityQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread's event loop, as iperf3's select() loop: every socket of a test (control, streams,
@@ -24,13 +25,15 @@ final class Loop implements Closeable {
     static final class Timer implements Comparable<Timer> {
         private final Runnable task;
         private final long periodNanos;
+        private final boolean precise;
         private long deadline;
         private boolean cancelled;
 
-        private Timer(Runnable task, long deadline, long periodNanos) {
+        private Timer(Runnable task, long deadline, long periodNanos, boolean precise) {
             this.task = task;
             this.deadline = deadline;
             this.periodNanos = periodNanos;
+            this.precise = precise;
         }
 
         void cancel() {
@@ -66,7 +69,20 @@ final class Loop implements Closeable {
 
     /** Runs {@code task} once after {@code delayNanos}, then every {@code periodNanos} if that is above 0. */
     Timer schedule(long delayNanos, long periodNanos, Runnable task) {
-        Timer timer = new Timer(task, System.nanoTime() + delayNanos, periodNanos);
+        return add(new Timer(task, System.nanoTime() + delayNanos, periodNanos, false));
+    }
+
+    /**
+     * As {@link #schedule}, for a timer that must fire on time to the microsecond, as iperf3's
+     * select() timeout does: UDP pacing. A selector waits in whole milliseconds, rounded up, which
+     * would let a 1 ms pacing period slip to 2 and the sender catch up in bursts; so the part of a
+     * wait under a millisecond is spent parked when no channel is ready, not polling.
+     */
+    Timer schedulePrecise(long delayNanos, long periodNanos, Runnable task) {
+        return add(new Timer(task, System.nanoTime() + delayNanos, periodNanos, true));
+    }
+
+    private Timer add(Timer timer) {
         timers.add(timer);
         return timer;
     }
@@ -74,11 +90,30 @@ final class Loop implements Closeable {
     /** Waits at most {@code maxWaitNanos} (less if a timer is due), then runs what is ready and what is due. */
     void runOnce(long maxWaitNanos) throws IOException {
         long wait = maxWaitNanos;
+        boolean precise = false;
         Timer next = timers.peek();
         if (next != null) {
-            wait = Math.min(wait, next.deadline - System.nanoTime());
+            long untilNext = next.deadline - System.nanoTime();
+            if (untilNext < wait) {
+                wait = untilNext;
+                precise = next.precise;
+            }
         }
-        int ready = wait <= 0 ? selector.selectNow() : selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+        int ready;
+        if (wait <= 0) {
+            ready = selector.selectNow();
+        } else if (!precise) {
+            ready = selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+        } else if (wait >= 1_000_000) {
+            // Whole milliseconds only, rounded down: the next call parks for the rest.
+            ready = selector.select(wait / 1_000_000);
+        } else {
+            ready = selector.selectNow();
+            if (ready == 0) {
+                LockSupport.parkNanos(wait);
+                ready = selector.selectNow();
+            }
+        }
         if (ready > 0) {
             Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
             while (keys.hasNext()) {

@@ -94,7 +94,7 @@ public final class Session {
         }
         if (localSender() && spec.bitrate() > 0) {
             long pacing = spec.pacingMicros() * 1000L;
-            loop.schedule(pacing, pacing, this::pace);
+            loop.schedulePrecise(pacing, pacing, this::pace);
         }
         reporter.testStarted(this);
     }
@@ -106,9 +106,12 @@ public final class Session {
             if (!running || done) {
                 return;
             }
-            // A paced sender writes one block a wakeup, as iperf3 does, so that catching up after a pause
-            // does not put a burst in the socket buffers (in flight, and uncounted, when the test ends).
-            int batch = spec.burst() > 0 ? spec.burst() : spec.bitrate() > 0 ? 1 : WRITES_PER_WAKEUP;
+            // A paced sender goes on while its average is under the rate (checked after every block, as
+            // iperf3 does), so the blocks of one pacing period leave back to back, as stock iperf3's do:
+            // a trip through the selector between them spreads them out, lets the receiver fall asleep
+            // between two blocks of a burst and shows as jitter. At most a batch a wakeup, so the timers
+            // (test end) are checked after a pause's catching up.
+            int batch = spec.burst() > 0 ? spec.burst() : WRITES_PER_WAKEUP;
             for (int i = 0; i < batch && stream.green && !limitReached(); i++) {
                 int n = stream.send();
                 if (n <= 0) {

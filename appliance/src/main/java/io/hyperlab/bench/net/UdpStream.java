@@ -35,7 +35,8 @@ final class UdpStream extends Stream {
     long outOfOrder;
     /** Seconds, as iperf3 keeps and sends it. */
     double jitter;
-    private double previousTransit;
+    /** Microseconds, kept whole so that the differences are exact. */
+    private long previousTransit;
     private long omittedPackets;
     private long omittedLost;
     private long omittedOutOfOrder;
@@ -68,7 +69,7 @@ final class UdpStream extends Stream {
 
     @Override
     int send() throws IOException {
-        long micros = Clock.wallMicros();
+        long micros = Clock.micros();
         buffer.clear();
         buffer.putInt(0, (int) (micros / 1_000_000));
         buffer.putInt(4, (int) (micros % 1_000_000));
@@ -96,7 +97,7 @@ final class UdpStream extends Stream {
         buffer.clear();
         int n = channel.read(buffer);
         if (n > 0 && counting) {
-            account(buffer, n, Clock.wallMicros());
+            account(buffer, n, Clock.micros());
         }
         return n;
     }
@@ -122,11 +123,12 @@ final class UdpStream extends Stream {
                 lost--;
             }
         }
-        double transit = (arrivalMicros - sentMicros) / 1e6;
+        // As iperf3: the transit is the distance between the two clocks' readings, whichever is ahead.
+        long transit = Math.abs(arrivalMicros - sentMicros);
         if (first) {
             previousTransit = transit;
         }
-        double d = Math.abs(transit - previousTransit);
+        double d = Math.abs(transit - previousTransit) / 1e6;
         previousTransit = transit;
         jitter += (d - jitter) / 16.0;
     }

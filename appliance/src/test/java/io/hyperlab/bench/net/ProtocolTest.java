@@ -100,6 +100,34 @@ class ProtocolTest {
         }
     }
 
+    @Test
+    void jitterKeepsEveryMicrosecondWhenThePeersClockIsFarFromOurs() throws Exception {
+        // A peer whose clock reads far from ours (a wall clock, or another machine's): the transit is
+        // 1.77e9 s, where a double's step is 0.24 us; the filter must still see the 1 us difference.
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            UdpStream stream = new UdpStream(1, false, 64, channel, true);
+            stream.account(datagram64(1, 1_795_617_824_692_026L), 64, 23_567_730_640L);
+            stream.account(datagram64(2, 1_795_617_824_693_026L), 64, 23_567_731_641L);
+            assertEquals(0.000_001 / 16, stream.jitter, 1e-15);
+        }
+    }
+
+    @Test
+    void datagramsAreStampedWithTheMonotonicClockAsIperf3StampsThem() throws Exception {
+        try (DatagramChannel receiver = DatagramChannel.open().bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+             DatagramChannel sender = DatagramChannel.open().connect(receiver.getLocalAddress())) {
+            UdpStream stream = new UdpStream(1, true, 64, sender, false);
+            long before = System.nanoTime() / 1000;
+            assertEquals(64, stream.send());
+            long after = System.nanoTime() / 1000;
+            ByteBuffer datagram = ByteBuffer.allocate(64);
+            receiver.receive(datagram);
+            long stamped = Integer.toUnsignedLong(datagram.getInt(0)) * 1_000_000 + datagram.getInt(4);
+            assertTrue(stamped >= before && stamped <= after, "stamp " + stamped + " between " + before + " and " + after);
+            assertEquals(1, datagram.getInt(8), "the first datagram is number 1");
+        }
+    }
+
     private static ByteBuffer datagram(long sequence, long sentMicros) {
         return ByteBuffer.allocate(64).putInt(0, (int) (sentMicros / 1_000_000)).putInt(4, (int) (sentMicros % 1_000_000))
             .putInt(8, (int) sequence);
