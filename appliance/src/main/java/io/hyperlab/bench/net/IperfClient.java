@@ -36,6 +36,8 @@ public final class IperfClient {
     private byte[] cookie;
     private InetSocketAddress server;
     private boolean timeUp;
+    /** Made with the client, not at TEST_START, for the reason given in {@link Session}'s tasks. */
+    private final Runnable timeIsUp = () -> timeUp = true;
     private boolean awaitingResults;
     private boolean awaitingError;
     private Report.End end;
@@ -194,7 +196,7 @@ public final class IperfClient {
                 session.state = State.TEST_START;
                 session.start(loop);
                 if (spec.seconds() > 0) {
-                    loop.schedule((spec.seconds() + spec.omit()) * 1_000_000_000L, 0, () -> timeUp = true);
+                    loop.schedule((spec.seconds() + spec.omit()) * 1_000_000_000L, 0, timeIsUp);
                 }
             }
             case TEST_RUNNING -> {
@@ -259,6 +261,10 @@ public final class IperfClient {
                 UdpStream.enlargeReceiveBuffer(channel, spec.window());
             }
             channel.connect(server);
+            // The stream (its buffer of random bytes) is made before the server hears from it: once the
+            // server has its reply out it starts the test, and what is done here after that delays the
+            // first datagram by the milliseconds that cold code takes.
+            UdpStream stream = new UdpStream(session.nextStreamId(), sender, session.blockSize, channel, spec.udp64());
             channel.write(UdpStream.message(UdpStream.CONNECT_MSG));
             channel.socket().setSoTimeout(UDP_REPLY_TIMEOUT_MILLIS);
             DatagramPacket packet = new DatagramPacket(new byte[TestSpec.MAX_UDP_BLOCK], TestSpec.MAX_UDP_BLOCK);
@@ -266,7 +272,7 @@ public final class IperfClient {
                 channel.socket().receive(packet);
                 ByteBuffer reply = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
                 if (UdpStream.isOneOf(reply, UdpStream.CONNECT_REPLY, UdpStream.LEGACY_CONNECT_REPLY)) {
-                    return new UdpStream(session.nextStreamId(), sender, session.blockSize, channel, spec.udp64());
+                    return stream;
                 }
             }
             throw new IOException("the server's reply was not iperf3's UDP connect reply");
