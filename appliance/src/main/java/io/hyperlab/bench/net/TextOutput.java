@@ -48,8 +48,8 @@ public final class TextOutput implements Reporter {
 
     @Override
     public void connected(int socket, InetSocketAddress local, InetSocketAddress remote) {
-        out.printf(Locale.ROOT, "[%3d] local %s port %d connected to %s port %d%n", socket, host(local), local.getPort(),
-            host(remote), remote.getPort());
+        out.println("[" + Units.pad(socket, 3) + "] local " + host(local) + " port " + local.getPort() + " connected to "
+            + host(remote) + " port " + remote.getPort());
         out.flush();
     }
 
@@ -67,7 +67,7 @@ public final class TextOutput implements Reporter {
             out.println(SEPARATOR);
         }
         for (Report.Row row : interval.streams()) {
-            out.println(line(String.format(Locale.ROOT, "[%3d]", row.socket()), row, retransmits, true,
+            out.println(line(id(row.socket()), row, retransmits, true,
                 row.omitted() ? "(omitted)" : ""));
         }
         if (session.streams.size() > 1) {
@@ -86,7 +86,7 @@ public final class TextOutput implements Reporter {
         boolean showSender = !server || end.localSender();
         boolean showReceiver = !server || !end.localSender();
         for (Report.StreamEnd stream : end.streams()) {
-            String id = String.format(Locale.ROOT, "[%3d]", stream.sender().socket());
+            String id = id(stream.sender().socket());
             if (showSender) {
                 out.println(endLine(id, stream.sender(), end, retransmits, "sender"));
             }
@@ -138,26 +138,35 @@ public final class TextOutput implements Reporter {
     private static String line(String id, Report.Row row, boolean retransmits, boolean cwnd, String tail) {
         if (row.udp() != null) {
             if (row.sender()) {
-                return String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s  %d  %s", id, row.start(), row.end(),
-                    Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()), row.udp().packets(), tail);
+                return span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond()) + "  "
+                    + row.udp().packets() + "  " + tail;
             }
             return udpLine(id, row, row.udp(), tail);
         }
-        String head = String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s", id, row.start(), row.end(),
-            Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()));
+        String head = span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond());
         if (retransmits && row.sender() && row.retransmits() >= 0) {
             if (cwnd && row.tcp() != null) {
-                return String.format(Locale.ROOT, "%s  %3d   %s       %s", head, row.retransmits(), Units.bytes(row.tcp().sndCwndBytes()), tail);
+                return head + "  " + Units.pad(row.retransmits(), 3) + "   " + Units.bytes(row.tcp().sndCwndBytes()) + "       " + tail;
             }
-            return String.format(Locale.ROOT, "%s  %3d             %s", head, row.retransmits(), tail);
+            return head + "  " + Units.pad(row.retransmits(), 3) + "             " + tail;
         }
         return head + "                  " + tail;
     }
 
     private static String udpLine(String id, Report.Row row, Report.Udp udp, String tail) {
-        return String.format(Locale.ROOT, "%s %6.2f-%-6.2f sec  %s  %s  %5.3f ms  %d/%d (%s%%)  %s", id, row.start(), row.end(),
-            Units.bytes(row.bytes()), Units.bitsPerSecond(row.bitsPerSecond()), udp.jitterMs(), udp.lostPackets(), udp.packets(),
-            twoSignificant(udp.lostPercent()), tail);
+        return span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond()) + "  "
+            + Units.fixed(udp.jitterMs(), 3, 5) + " ms  " + udp.lostPackets() + "/" + udp.packets() + " ("
+            + twoSignificant(udp.lostPercent()) + "%)  " + tail;
+    }
+
+    /** "[  5]": a stream's label as iperf3 prints it, "[%3d]". */
+    private static String id(int socket) {
+        return "[" + Units.pad(socket, 3) + "]";
+    }
+
+    /** The id and the interval, as iperf3's "%s %6.2f-%-6.2f sec". */
+    private static String span(String id, Report.Row row) {
+        return id + " " + Units.fixed(row.start(), 2, 6) + "-" + Units.fixed(row.end(), 2, -6) + " sec";
     }
 
     /** C's %.2g for the loss percentage: two significant digits, no trailing zeros. */

@@ -163,6 +163,20 @@ class ProtocolTest {
     }
 
     @Test
+    void fixedPointNumbersPadAndRoundAsCsPrintfDoes() {
+        assertEquals("  1.00", Units.fixed(1.005, 2, 6), "1.005 is 1.00499... as a double: %6.2f prints 1.00");
+        assertEquals("0.12", Units.fixed(0.125, 2, 4), "an exact half rounds to even, as glibc's %.2f");
+        assertEquals("   2", Units.fixed(2.5, 0, 4));
+        assertEquals("   4", Units.fixed(3.5, 0, 4));
+        assertEquals("1.00  ", Units.fixed(1.0, 2, -6), "%-6.2f");
+        assertEquals("10.00", Units.fixed(9.999, 2, 4), "wider than the width: nothing cut");
+        assertEquals("0.005", Units.fixed(0.0055, 3, 5), "0.0055 is 0.00549... as a double");
+        assertEquals("  nan", Units.fixed(Double.NaN, 3, 5));
+        assertEquals("  5", Units.pad(5, 3));
+        assertEquals("128", Units.pad(128, 3));
+    }
+
+    @Test
     void ratesAndSizesAreTypedAsIperf3TakesThem() {
         assertEquals(100_000_000L, Units.parseRate("100M"));
         assertEquals(1_000_000_000L, Units.parseRate("1g"));
