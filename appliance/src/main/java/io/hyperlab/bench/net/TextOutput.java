@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 
 /** iperf3's terminal output (iperf_locale.c formats): connection lines, a line per stream each interval, the summary. */
 public final class TextOutput implements Reporter {
@@ -94,8 +93,8 @@ public final class TextOutput implements Reporter {
                 out.println(endLine(id, stream.receiver(), end, false, "receiver"));
                 Report.Row receiver = stream.receiver();
                 if (receiver.udp() != null && receiver.udp().outOfOrder() > 0) {
-                    out.printf(Locale.ROOT, "%s %4.1f-%4.1f sec  %d datagrams received out-of-order%n", id, receiver.start(),
-                        receiver.end(), receiver.udp().outOfOrder());
+                    out.println(id + " " + Units.fixed(receiver.start(), 1, 4) + "-" + Units.fixed(receiver.end(), 1, 4) + " sec  "
+                        + receiver.udp().outOfOrder() + " datagrams received out-of-order");
                 }
             }
         }
@@ -138,12 +137,11 @@ public final class TextOutput implements Reporter {
     private static String line(String id, Report.Row row, boolean retransmits, boolean cwnd, String tail) {
         if (row.udp() != null) {
             if (row.sender()) {
-                return span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond()) + "  "
-                    + row.udp().packets() + "  " + tail;
+                return head(id, row) + "  " + row.udp().packets() + "  " + tail;
             }
             return udpLine(id, row, row.udp(), tail);
         }
-        String head = span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond());
+        String head = head(id, row);
         if (retransmits && row.sender() && row.retransmits() >= 0) {
             if (cwnd && row.tcp() != null) {
                 return head + "  " + Units.pad(row.retransmits(), 3) + "   " + Units.bytes(row.tcp().sndCwndBytes()) + "       " + tail;
@@ -154,8 +152,7 @@ public final class TextOutput implements Reporter {
     }
 
     private static String udpLine(String id, Report.Row row, Report.Udp udp, String tail) {
-        return span(id, row) + "  " + Units.bytes(row.bytes()) + "  " + Units.bitsPerSecond(row.bitsPerSecond()) + "  "
-            + Units.fixed(udp.jitterMs(), 3, 5) + " ms  " + udp.lostPackets() + "/" + udp.packets() + " ("
+        return head(id, row) + "  " + Units.fixed(udp.jitterMs(), 3, 5) + " ms  " + udp.lostPackets() + "/" + udp.packets() + " ("
             + twoSignificant(udp.lostPercent()) + "%)  " + tail;
     }
 
@@ -164,9 +161,10 @@ public final class TextOutput implements Reporter {
         return "[" + Units.pad(socket, 3) + "]";
     }
 
-    /** The id and the interval, as iperf3's "%s %6.2f-%-6.2f sec". */
-    private static String span(String id, Report.Row row) {
-        return id + " " + Units.fixed(row.start(), 2, 6) + "-" + Units.fixed(row.end(), 2, -6) + " sec";
+    /** What every line starts with, as iperf3's "%s %6.2f-%-6.2f sec  %s  %s": id, interval, transfer, bitrate. */
+    private static String head(String id, Report.Row row) {
+        return id + " " + Units.fixed(row.start(), 2, 6) + "-" + Units.fixed(row.end(), 2, -6) + " sec  " + Units.bytes(row.bytes())
+            + "  " + Units.bitsPerSecond(row.bitsPerSecond());
     }
 
     /** C's %.2g for the loss percentage: two significant digits, no trailing zeros. */

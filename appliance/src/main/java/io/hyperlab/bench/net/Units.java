@@ -31,7 +31,7 @@ public final class Units {
         return fixed(value, value < 9.995 ? 2 : value < 99.95 ? 1 : 0, 4) + " " + labels[unit];
     }
 
-    /*
+    /**
      * C's %W.Df (and %-W.Df with a negative width) without java.util.Formatter: the loop's thread
      * prints an interval line every second, rarely enough that the line's code stays cold, and the
      * Formatter (it parses each pattern with a regular expression) made a line take the loop 0.6 to
