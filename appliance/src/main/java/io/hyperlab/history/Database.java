@@ -124,13 +124,18 @@ final class Database {
     }
 
     private static boolean busy(SQLException e) {
-        String base = e instanceof SQLiteException sqlite ? primary(sqlite.getResultCode()) : "";
+        String base = primaryCode(e);
         return "SQLITE_BUSY".equals(base) || "SQLITE_LOCKED".equals(base);
+    }
+
+    /** The primary result code's name (e.g. SQLITE_BUSY), or "" where the failure is not SQLite's own. */
+    private static String primaryCode(SQLException e) {
+        return e instanceof SQLiteException sqlite ? primary(sqlite.getResultCode()) : "";
     }
 
     /** A SQLite failure as a message that names the file and says what to do. */
     static HyperLabException failure(Path file, SQLException e) {
-        String base = e instanceof SQLiteException sqlite ? primary(sqlite.getResultCode()) : "";
+        String base = primaryCode(e);
         if ("SQLITE_NOTADB".equals(base) || "SQLITE_CORRUPT".equals(base)) {
             return new HyperLabException("the history database " + file + " is damaged or not a SQLite database ("
                 + e.getMessage() + "); it was left untouched: move it aside to start a new history, or restore a backup", e);
