@@ -35,9 +35,6 @@ public final class IperfClient {
     private Session session;
     private byte[] cookie;
     private InetSocketAddress server;
-    private boolean timeUp;
-    /** Made with the client, not at TEST_START, for the reason given in {@link Session}'s tasks. */
-    private final Runnable timeIsUp = () -> timeUp = true;
     private boolean awaitingResults;
     private boolean awaitingError;
     private Report.End end;
@@ -110,10 +107,11 @@ public final class IperfClient {
             loop.runOnce(100_000_000L);
             long now = System.nanoTime();
             if (session.state == State.TEST_RUNNING && !session.done && !session.omitting
-                && (timeUp || session.limitReached())) {
+                && (session.timeUp || session.limitReached())) {
                 session.finish(loop);
                 session.state = State.TEST_END;
                 control.sendState(State.TEST_END);
+                session.reportLastInterval();
                 lastHeard = now;
             }
             checkSilence(now);
@@ -195,9 +193,6 @@ public final class IperfClient {
             case TEST_START -> {
                 session.state = State.TEST_START;
                 session.start(loop);
-                if (spec.seconds() > 0) {
-                    loop.schedule((spec.seconds() + spec.omit()) * 1_000_000_000L, 0, timeIsUp);
-                }
             }
             case TEST_RUNNING -> {
                 session.state = State.TEST_RUNNING;
@@ -207,6 +202,7 @@ public final class IperfClient {
                 session.finish(loop);
                 session.state = State.EXCHANGE_RESULTS;
                 control.sendJson(session.results());
+                session.reportLastInterval();
                 awaitingResults = true;
             }
             case DISPLAY_RESULTS -> {

@@ -69,17 +69,23 @@ final class Loop implements Closeable {
 
     /** Runs {@code task} once after {@code delayNanos}, then every {@code periodNanos} if that is above 0. */
     Timer schedule(long delayNanos, long periodNanos, Runnable task) {
-        return add(new Timer(task, System.nanoTime() + delayNanos, periodNanos, false));
+        return scheduleAt(System.nanoTime() + delayNanos, periodNanos, task);
+    }
+
+    /** As {@link #schedule}, first at {@code deadline} (a {@link System#nanoTime()} reading). */
+    Timer scheduleAt(long deadline, long periodNanos, Runnable task) {
+        return add(new Timer(task, deadline, periodNanos, false));
     }
 
     /**
-     * As {@link #schedule}, for a timer that must fire on time to the microsecond, as iperf3's
-     * select() timeout does: UDP pacing. A selector waits in whole milliseconds, rounded up, which
-     * would let a 1 ms pacing period slip to 2 and the sender catch up in bursts; so the part of a
-     * wait under a millisecond is spent parked when no channel is ready, not polling.
+     * As {@link #scheduleAt}, for a timer that must fire on time to the microsecond, as iperf3's
+     * select() timeout does: UDP pacing, the end of a timed test. A selector waits in whole
+     * milliseconds, rounded up, which would let a 1 ms pacing period slip to 2 and the sender catch
+     * up in bursts; so the part of a wait under a millisecond is spent parked when no channel is
+     * ready, not polling.
      */
-    Timer schedulePrecise(long delayNanos, long periodNanos, Runnable task) {
-        return add(new Timer(task, System.nanoTime() + delayNanos, periodNanos, true));
+    Timer schedulePreciseAt(long deadline, long periodNanos, Runnable task) {
+        return add(new Timer(task, deadline, periodNanos, true));
     }
 
     private Timer add(Timer timer) {

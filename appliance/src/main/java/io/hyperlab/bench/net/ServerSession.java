@@ -186,6 +186,7 @@ final class ServerSession {
                 session.closeStreams();
                 session.state = State.EXCHANGE_RESULTS;
                 control.sendState(State.EXCHANGE_RESULTS);
+                session.reportLastInterval();
                 awaitingResults = true;
             }
             case IPERF_DONE -> close(null);

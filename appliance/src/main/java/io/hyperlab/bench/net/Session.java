@@ -31,6 +31,8 @@ public final class Session {
     final List<Stream> streams = new ArrayList<>();
     State state = State.IPERF_START;
     boolean omitting;
+    /** The client's timed test has run its seconds (iperf3's test timer). */
+    boolean timeUp;
     boolean done;
     long bytesSent;
     long blocksSent;
@@ -41,11 +43,13 @@ public final class Session {
     boolean remoteSenderHasRetransmits;
     private final CpuUsage cpu = new CpuUsage();
     private Loop.Timer statsTimer;
+    private Report.Interval lastInterval;
     // Made with the session, not at TEST_START: a method reference's first use costs a fraction of a
     // millisecond, which would hold back the first datagram (the peer's clock is already running).
     private final Runnable tickTask = this::tick;
     private final Runnable endOmitTask = this::endOmit;
     private final Runnable paceTask = this::pace;
+    private final Runnable timeIsUpTask = () -> timeUp = true;
 
     Session(Role role, TestSpec spec, int blockSize, double intervalSeconds, Reporter reporter) {
         this.role = role;
@@ -84,7 +88,12 @@ public final class Session {
         }
     }
 
-    /** TEST_START: the clock starts for every stream, with the interval, omit and pacing timers (iperf_init_test). */
+    /**
+     * TEST_START: the clock starts for every stream, with the interval, omit and pacing timers
+     * (iperf_init_test), and on the client the timer of a timed test's end. Every timer counts from
+     * the one reading of the clock the streams start with, so that the test lasts its seconds to the
+     * microsecond: a peer that started its clock first goes on counting until it hears TEST_END.
+     */
     void start(Loop loop) {
         long now = System.nanoTime();
         for (Stream stream : streams) {
@@ -94,14 +103,17 @@ public final class Session {
         omitting = spec.omit() > 0;
         long interval = (long) (intervalSeconds * 1e9);
         if (interval > 0) {
-            statsTimer = loop.schedule(interval, interval, tickTask);
+            statsTimer = loop.scheduleAt(now + interval, interval, tickTask);
         }
         if (omitting) {
-            loop.schedule(spec.omit() * 1_000_000_000L, 0, endOmitTask);
+            loop.scheduleAt(now + spec.omit() * 1_000_000_000L, 0, endOmitTask);
         }
         if (localSender() && spec.bitrate() > 0) {
             long pacing = spec.pacingMicros() * 1000L;
-            loop.schedulePrecise(pacing, pacing, paceTask);
+            loop.schedulePreciseAt(now + pacing, pacing, paceTask);
+        }
+        if (role == Role.CLIENT && spec.seconds() > 0) {
+            loop.schedulePreciseAt(now + (spec.seconds() + spec.omit()) * 1_000_000_000L, 0, timeIsUpTask);
         }
         reporter.testStarted(this);
     }
@@ -226,7 +238,11 @@ public final class Session {
         }
     }
 
-    /** TEST_END on this side: the last interval closes, the streams stop, the CPU use is taken. */
+    /**
+     * TEST_END on this side: the streams stop, the last interval closes, the CPU use is taken
+     * (iperf3's stats callback). The interval is printed by {@link #reportLastInterval()}, once the
+     * peer has been told, as iperf3 does: the peer's clock runs until it hears.
+     */
     void finish(Loop loop) {
         if (done && state != State.TEST_RUNNING) {
             return;
@@ -235,9 +251,14 @@ public final class Session {
         localCpu = cpu.stop();
         loop.cancelTimers();
         closeIntervals(System.nanoTime());
-        Report.Interval last = intervalSeconds > 0 ? Report.interval(this) : null;
-        if (last != null) {
-            reporter.interval(this, last);
+        lastInterval = intervalSeconds > 0 ? Report.interval(this) : null;
+    }
+
+    /** Prints the interval {@link #finish} closed, if iperf3 would print it; once. */
+    void reportLastInterval() {
+        if (lastInterval != null) {
+            reporter.interval(this, lastInterval);
+            lastInterval = null;
         }
     }
 
