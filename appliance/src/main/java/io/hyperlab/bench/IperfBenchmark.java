@@ -2,6 +2,7 @@ package io.hyperlab.bench;
 
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.bench.env.MemInfo;
+import io.hyperlab.bench.net.CompilerThreads;
 import io.hyperlab.bench.net.IperfClient;
 import io.hyperlab.bench.net.NetworkSettings;
 import io.hyperlab.bench.net.Report;
@@ -87,6 +88,8 @@ final class IperfBenchmark implements Benchmark {
 
     @Override
     public Map<String, Double> runTrial(BenchSettings settings, ObjDoubleConsumer<String> progress) {
+        // A trial runs in a process of its own (TrialProcess), made for this one test.
+        CompilerThreads.idleDuringTests();
         NetworkSettings net = settings.network();
         TestSpec spec = TestSpec.of(protocol).withReverse(studyDirection).withEnd(net.seconds(), 0, 0);
         if (protocol == TestSpec.Protocol.UDP) {

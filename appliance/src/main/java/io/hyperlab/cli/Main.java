@@ -31,7 +31,14 @@ public final class Main {
         description = "Folder of the history database (default: $" + DATA_ENV + ", else ./data).")
     Path data;
 
+    /**
+     * Whether this JVM runs one command and then ends (the launcher), rather than hosting many
+     * (the tests): only then may a command change what belongs to the whole process.
+     */
+    static volatile boolean ownsProcess;
+
     public static void main(String[] args) {
+        ownsProcess = true;
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int exit = execute(out, err, args);

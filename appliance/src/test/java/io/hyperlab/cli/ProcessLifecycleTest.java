@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.Json;
+import io.hyperlab.bench.net.StockIperf3;
 import io.hyperlab.history.History;
 import io.hyperlab.history.RunInfo;
 import java.io.File;
@@ -18,14 +19,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a real process: killed with -9, stopped with Ctrl-C, denied its database. */
+/** The command line as a real process: killed with -9, stopped with Ctrl-C, denied its database, running iperf3. */
 class ProcessLifecycleTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int SCHED_OTHER = 0;
+    private static final int SCHED_IDLE = 5;
 
     @TempDir
     Path data;
@@ -87,6 +92,42 @@ class ProcessLifecycleTest {
             assertEquals("cancelled by the user", run.error());
             assertTrue(run.trials() >= 1);
         }
+    }
+
+    @Test
+    void iperf3ProcessCompilesOnIdleCpuTimeWhileTheTestsJvmKeepsItsCompilers() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "the scheduling policies are read from Linux's /proc");
+        int port = StockIperf3.freePort();
+        List<String> command = javaCommand(System.getProperty("java.class.path"));
+        command.addAll(List.of("iperf3", "--server", "--port", String.valueOf(port)));
+        Process server = start(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+        StockIperf3.awaitListening(port, server::isAlive);
+
+        Map<String, Integer> child = compilerPolicies(Path.of("/proc", String.valueOf(server.pid()), "task"));
+        assertFalse(child.isEmpty(), "the JVM has compiler threads");
+        child.forEach((thread, policy) -> assertEquals(SCHED_IDLE, policy, thread + " of the iperf3 process"));
+
+        // The same command run inside this JVM (as the tests run it) serves a test but leaves this JVM's compilers alone.
+        Cli client = Cli.run("iperf3", "--client", "127.0.0.1", "--port", String.valueOf(port), "--time", "1");
+        assertEquals(0, client.exit(), client.toString());
+        compilerPolicies(Path.of("/proc/self/task"))
+            .forEach((thread, policy) -> assertEquals(SCHED_OTHER, policy, thread + " of the tests' JVM"));
+    }
+
+    /** The scheduling policy (field 41 of stat) of each JIT compiler thread among {@code tasks}. */
+    private static Map<String, Integer> compilerPolicies(Path tasks) throws IOException {
+        Map<String, Integer> policies = new TreeMap<>();
+        try (var list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    policies.put(name + " " + task.getFileName(), Integer.parseInt(fields[41 - 3]));
+                }
+            }
+        }
+        return policies;
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class Session {
         this.blockSize = blockSize;
         this.intervalSeconds = intervalSeconds;
         this.reporter = reporter;
+        CompilerThreads.idleNew();
     }
 
     /** Whether this side sends the data: the client unless reversed, the server if reversed. */
