@@ -45,6 +45,7 @@ class IperfCommandTest {
         Cli cli = Cli.run("iperf3", "--client", "127.0.0.1", "--port", String.valueOf(port), "--time", "1");
         assertEquals(1, cli.exit(), cli.toString());
         assertTrue(cli.err().contains("iperf3: error - unable to connect to server 127.0.0.1 port " + port), cli.toString());
+        assertEquals("", cli.out(), "as iperf3: no 'Connecting to host' before a connection, no 'iperf Done.' after a failure");
     }
 
     @Test

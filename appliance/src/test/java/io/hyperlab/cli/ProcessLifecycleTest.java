@@ -10,8 +10,11 @@ import io.hyperlab.Json;
 import io.hyperlab.bench.net.StockIperf3;
 import io.hyperlab.history.History;
 import io.hyperlab.history.RunInfo;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -112,6 +115,35 @@ class ProcessLifecycleTest {
         assertEquals(0, client.exit(), client.toString());
         compilerPolicies(Path.of("/proc/self/task"))
             .forEach((thread, policy) -> assertEquals(SCHED_OTHER, policy, thread + " of the tests' JVM"));
+    }
+
+    @Test
+    void ctrlCOnTheIperf3ClientPrintsTheSummarySoFarAndTellsTheServer() throws Exception {
+        StockIperf3.assumeInstalled();
+        int port = StockIperf3.freePort();
+        Process server = start(new ProcessBuilder("iperf3", "-s", "-1", "-J", "-B", "127.0.0.1", "-p", String.valueOf(port)));
+        StockIperf3.awaitListening(port, server::isAlive);
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(javaCommand(System.getProperty("java.class.path")));
+        command.addAll(List.of("iperf3", "--client", "127.0.0.1", "--port", String.valueOf(port), "--time", "30", "--udp"));
+        Process client = start(new ProcessBuilder(command));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        for (String line; (line = lines.readLine()) != null && !line.contains("1.00-2.00"); ) {
+            out.append(line).append('\n');
+        }
+
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(client.pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(client.waitFor(30, TimeUnit.SECONDS));
+        String rest = String.join("\n", lines.lines().toList());
+        String err = new String(client.getErrorStream().readAllBytes());
+        StockIperf3.Run stock = StockIperf3.finish(server, 10);
+
+        assertEquals(Main.EXIT_CANCELLED, client.exitValue(), err);
+        assertEquals("iperf3: interrupt - the client has terminated\n", err);
+        assertTrue(rest.contains("sender") && rest.contains("receiver") && !rest.contains("iperf Done."), out + rest);
+        assertEquals("the client has terminated", stock.json().path("error").asText(), stock.toString());
     }
 
     /** The scheduling policy (field 41 of stat) of each JIT compiler thread among {@code tasks}. */

@@ -35,6 +35,7 @@ public final class IperfClient {
     private Session session;
     private byte[] cookie;
     private InetSocketAddress server;
+    private volatile boolean terminating;
     private boolean awaitingResults;
     private boolean awaitingError;
     private Report.End end;
@@ -56,12 +57,15 @@ public final class IperfClient {
      */
     public Report.End run() {
         try {
-            reporter.connecting(host, port, spec.reverse());
             runTest();
             reporter.finish();
             return end;
         } catch (IperfError e) {
-            reporter.error(e.getMessage());
+            if (e.isTermination()) {
+                reporter.terminated(e.getMessage());
+            } else {
+                reporter.error(e.getMessage());
+            }
             reporter.finish();
             throw e;
         } catch (IOException e) {
@@ -83,6 +87,20 @@ public final class IperfClient {
         }
     }
 
+    /**
+     * Stops the test from another thread, as Ctrl-C stops iperf3's: the summary so far is reported,
+     * the server hears CLIENT_TERMINATE, and {@link #run()} throws an {@link IperfError} whose
+     * message is iperf3's "interrupt - the client has terminated". A client still connecting stops
+     * when its connect gives up.
+     */
+    public void terminate() {
+        terminating = true;
+        Loop running = loop;
+        if (running != null) {
+            running.wakeup();
+        }
+    }
+
     private void runTest() throws IOException {
         loop = new Loop();
         server = new InetSocketAddress(host, port);
@@ -90,6 +108,7 @@ public final class IperfClient {
             throw new IperfError(IperfError.IECONNECT, "unable to connect to server: unknown host '" + host + "'");
         }
         SocketChannel channel = connect();
+        reporter.connecting(host, port, spec.reverse());
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         control = new Control(channel);
         cookie = Control.newCookie();
@@ -105,6 +124,11 @@ public final class IperfClient {
         lastHeard = System.nanoTime();
         while (session.state != State.IPERF_DONE) {
             loop.runOnce(100_000_000L);
+            if (terminating) {
+                stopEarly();
+                control.sendState(State.CLIENT_TERMINATE);
+                throw IperfError.terminated(IperfError.IECLIENTTERM, "interrupt - " + IperfError.describe(IperfError.IECLIENTTERM));
+            }
             long now = System.nanoTime();
             if (session.state == State.TEST_RUNNING && !session.done && !session.omitting
                 && (session.timeUp || session.limitReached())) {
@@ -214,10 +238,19 @@ public final class IperfClient {
             }
             case ACCESS_DENIED -> throw new IperfError(IperfError.IEACCESSDENIED, IperfError.describe(IperfError.IEACCESSDENIED));
             case SERVER_ERROR -> awaitingError = true;
-            case SERVER_TERMINATE -> throw new IperfError(IperfError.IECTRLCLOSE, "the server has terminated");
+            case SERVER_TERMINATE -> {
+                stopEarly();
+                throw new IperfError(IperfError.IESERVERTERM, IperfError.describe(IperfError.IESERVERTERM));
+            }
             default -> throw new IperfError(IperfError.IEMESSAGE, "the server sent " + state + ", which a server never sends");
         }
         return true;
+    }
+
+    /** The test ends before its results (either side's Ctrl-C): the summary so far, and no more data. */
+    private void stopEarly() {
+        session.reportSoFar(loop);
+        session.closeStreams();
     }
 
     /** CREATE_STREAMS: opens the streams one after another, as iperf3 does, so both sides number them alike. */

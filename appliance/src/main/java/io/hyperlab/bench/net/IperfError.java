@@ -19,6 +19,8 @@ public final class IperfError extends HyperLabException {
     static final int IEMESSAGE = 110;
     static final int IERECVPARAMS = 114;
     static final int IERECVRESULTS = 117;
+    static final int IECLIENTTERM = 119;
+    static final int IESERVERTERM = 120;
     static final int IEACCESSDENIED = 121;
     static final int IENOMSG = 144;
     static final int IESTREAMLISTEN = 202;
@@ -27,10 +29,25 @@ public final class IperfError extends HyperLabException {
     static final int IESTREAMID = 208;
 
     private final int code;
+    private final boolean terminated;
 
     IperfError(int code, String message) {
+        this(code, message, false);
+    }
+
+    private IperfError(int code, String message, boolean terminated) {
         super(message);
         this.code = code;
+        this.terminated = terminated;
+    }
+
+    /** The test was stopped on purpose (Ctrl-C), not failed: reported with {@link Reporter#terminated}. */
+    static IperfError terminated(int code, String note) {
+        return new IperfError(code, note, true);
+    }
+
+    boolean isTermination() {
+        return terminated;
     }
 
     /** The error a stock iperf3 server sent: its number, explained as iperf3 explains it. */
@@ -58,6 +75,8 @@ public final class IperfError extends HyperLabException {
             case IEMESSAGE -> "received an unknown control message";
             case IERECVPARAMS -> "unable to receive parameters from client";
             case IERECVRESULTS -> "unable to receive results";
+            case IECLIENTTERM -> "the client has terminated";
+            case IESERVERTERM -> "the server has terminated";
             case IEACCESSDENIED -> "the server is busy running a test. try again later";
             case IENOMSG -> "idle timeout for receiving data";
             case IESTREAMLISTEN -> "unable to start stream listener";

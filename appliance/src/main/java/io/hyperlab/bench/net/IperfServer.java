@@ -170,7 +170,7 @@ public final class IperfServer implements AutoCloseable {
             }
         } finally {
             if (current != null) {
-                current.close("the server is stopping");
+                current.terminate();
                 finishTest();
             }
             pending.forEach(p -> closeQuietly(p.channel));

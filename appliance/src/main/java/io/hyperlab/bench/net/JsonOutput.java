@@ -127,6 +127,11 @@ public final class JsonOutput implements Reporter {
     }
 
     @Override
+    public void terminated(String note) {
+        top.put("error", note);
+    }
+
+    @Override
     public void finish() {
         try {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(top));

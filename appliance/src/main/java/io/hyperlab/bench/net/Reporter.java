@@ -38,6 +38,14 @@ public interface Reporter {
     default void error(String message) {
     }
 
+    /**
+     * The test stopped early, after the summary so far: Ctrl-C on this side ("interrupt - the client
+     * has terminated") or the client's on the server's ("the client has terminated"). iperf3 prints
+     * "iperf3: " and the note, or puts it in the JSON's "error".
+     */
+    default void terminated(String note) {
+    }
+
     /** The test is over, well or not. */
     default void finish() {
     }

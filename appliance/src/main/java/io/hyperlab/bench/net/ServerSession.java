@@ -190,7 +190,13 @@ final class ServerSession {
                 awaitingResults = true;
             }
             case IPERF_DONE -> close(null);
-            case CLIENT_TERMINATE -> fail(0, "the client has terminated");
+            case CLIENT_TERMINATE -> {
+                // iperf3 shows what it has of a test the client stopped (Ctrl-C), then says so.
+                if (session != null) {
+                    session.reportSoFar(loop);
+                }
+                close(IperfError.describe(IperfError.IECLIENTTERM), true);
+            }
             default -> throw new IperfError(IperfError.IEMESSAGE, "the client sent " + state + ", which a client never sends");
         }
         return true;
@@ -279,8 +285,33 @@ final class ServerSession {
         close(message);
     }
 
+    /**
+     * The server stops while this test is on (Ctrl-C, or its owner stops it), as iperf3 does: the
+     * summary so far if the test runs, SERVER_TERMINATE to the client, then "interrupt - the server
+     * has terminated".
+     */
+    void terminate() {
+        if (over) {
+            return;
+        }
+        if (session != null && end == null) {
+            session.reportSoFar(loop);
+        }
+        try {
+            control.sendState(State.SERVER_TERMINATE);
+        } catch (IOException ignored) {
+            // The client is gone; it needs no answer.
+        }
+        close("interrupt - " + IperfError.describe(IperfError.IESERVERTERM), true);
+    }
+
     /** Closes every socket of the test; {@code error} is null for a test that ended as it should. */
     void close(String error) {
+        close(error, false);
+    }
+
+    /** As {@link #close(String)}; a {@code terminated} test's note is reported as iperf3 reports a stop, not a failure. */
+    private void close(String error, boolean terminated) {
         if (over) {
             return;
         }
@@ -298,7 +329,9 @@ final class ServerSession {
         } catch (IOException ignored) {
             // Closed is closed.
         }
-        if (error != null) {
+        if (error != null && terminated) {
+            reporter.terminated(error);
+        } else if (error != null) {
             reporter.error(error);
         }
         reporter.finish();

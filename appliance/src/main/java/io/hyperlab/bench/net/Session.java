@@ -30,6 +30,8 @@ public final class Session {
     final Reporter reporter;
     final List<Stream> streams = new ArrayList<>();
     State state = State.IPERF_START;
+    /** TEST_START has come: the streams' clock runs. */
+    boolean started;
     boolean omitting;
     /** The client's timed test has run its seconds (iperf3's test timer). */
     boolean timeUp;
@@ -96,6 +98,7 @@ public final class Session {
      * microsecond: a peer that started its clock first goes on counting until it hears TEST_END.
      */
     void start(Loop loop) {
+        started = true;
         long now = System.nanoTime();
         for (Stream stream : streams) {
             stream.start(now);
@@ -253,6 +256,20 @@ public final class Session {
         loop.cancelTimers();
         closeIntervals(System.nanoTime());
         lastInterval = intervalSeconds > 0 ? Report.interval(this) : null;
+    }
+
+    /**
+     * A test stopped before the results exchange (Ctrl-C on either side): the summary so far, as
+     * iperf3 prints it then, from this side's figures alone (the peer's show as zero). Nothing if
+     * the streams had not started.
+     */
+    void reportSoFar(Loop loop) {
+        if (!started) {
+            return;
+        }
+        finish(loop);
+        reportLastInterval();
+        reporter.end(this, Report.end(this));
     }
 
     /** Prints the interval {@link #finish} closed, if iperf3 would print it; once. */

@@ -13,6 +13,7 @@ public final class TextOutput implements Reporter {
     private final PrintWriter err;
     private final boolean server;
     private boolean headerPrinted;
+    private boolean failed;
 
     /** Lines go to {@code out}, "iperf3: error - ..." lines to {@code err}; a server prints only its own side at the end. */
     public TextOutput(PrintWriter out, PrintWriter err, boolean server) {
@@ -111,14 +112,25 @@ public final class TextOutput implements Reporter {
 
     @Override
     public void error(String message) {
+        stopped("error - " + message);
+    }
+
+    @Override
+    public void terminated(String note) {
+        stopped(note);
+    }
+
+    /** iperf3's last words on a test that did not end well; then no "iperf Done.". */
+    private void stopped(String text) {
+        failed = true;
         out.flush();
-        err.println("iperf3: error - " + message);
+        err.println("iperf3: " + text);
         err.flush();
     }
 
     @Override
     public void finish() {
-        if (!server) {
+        if (!server && !failed) {
             out.println();
             out.println("iperf Done.");
         }
