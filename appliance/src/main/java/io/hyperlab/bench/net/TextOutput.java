@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 
 /** iperf3's terminal output (iperf_locale.c formats): connection lines, a line per stream each interval, the summary. */
 public final class TextOutput implements Reporter {
+    /** Exact powers of ten for {@link #twoSignificant}; a number beyond them takes the exact way. */
+    private static final double[] TEN_TO = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final String SEPARATOR = "- - - - - - - - - - - - - - - - - - - - - - - - -";
     private final PrintWriter out;
     private final PrintWriter err;
@@ -179,12 +182,54 @@ public final class TextOutput implements Reporter {
             + "  " + Units.bitsPerSecond(row.bitsPerSecond());
     }
 
-    /** C's %.2g for the loss percentage: two significant digits, no trailing zeros. */
+    /**
+     * C's %.2g for the loss percentage: two significant digits, no trailing zeros, in the exponent
+     * form where %g takes it (under 0.0001, and from 100 on: "1e+02"). Rounded as {@link Units#fixed}
+     * rounds, and fast for the same reason.
+     */
     static String twoSignificant(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return "0";
         }
-        return new BigDecimal(value).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        double magnitude = Math.abs(value);
+        int exponent = (int) Math.floor(Math.log10(magnitude));
+        int power = Math.abs(exponent - 1);
+        // One correctly rounded step by an exact power of ten, so the product is within an ulp of the truth.
+        double scaled = power >= TEN_TO.length ? Double.NaN : exponent >= 1 ? magnitude / TEN_TO[power] : magnitude * TEN_TO[power];
+        if (scaled < 10) {
+            exponent--;
+            scaled *= 10;
+        } else if (scaled >= 100) {
+            exponent++;
+            scaled /= 10;
+        }
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        long digits;
+        if (Double.isNaN(scaled) || Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+            BigDecimal exact = new BigDecimal(magnitude).round(new MathContext(2, RoundingMode.HALF_EVEN));
+            exponent = exact.precision() - exact.scale() - 1;
+            digits = exact.movePointLeft(exponent - 1).longValueExact();
+        } else {
+            digits = (long) whole + (fraction > 0.5 ? 1 : 0);
+        }
+        if (digits == 100) {
+            digits = 10;
+            exponent++;
+        }
+        String sign = value < 0 ? "-" : "";
+        String tens = Long.toString(digits / 10);
+        String ones = digits % 10 == 0 ? "" : Long.toString(digits % 10);
+        if (exponent < -4 || exponent >= 2) {
+            return sign + tens + (ones.isEmpty() ? "" : "." + ones) + "e" + (exponent < 0 ? "-" : "+")
+                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        }
+        if (exponent == 1) {
+            return sign + digits;
+        }
+        String text = exponent == 0 ? tens + (ones.isEmpty() ? "" : "." + ones)
+            : "0." + "0".repeat(-exponent - 1) + tens + ones;
+        return sign + text;
     }
 
     static String host(InetSocketAddress address) {

@@ -10,6 +10,8 @@ import java.math.RoundingMode;
 public final class Units {
     private static final String[] BYTES = {"Bytes", "KBytes", "MBytes", "GBytes", "TBytes"};
     private static final String[] BITS = {"bits", "Kbits", "Mbits", "Gbits", "Tbits"};
+    /** The places {@link #fixed} is asked for: iperf3 prints at most three. */
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
     private Units() {
     }
@@ -39,10 +41,39 @@ public final class Units {
      * as glibc's printf rounds.
      */
     static String fixed(double value, int decimals, int width) {
-        String digits = Double.isFinite(value)
-            ? new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString()
-            : Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+        String digits = Double.isFinite(value) ? fixedDigits(value, decimals) : Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
         return pad(digits, width);
+    }
+
+    /**
+     * The digits of {@code value} to {@code decimals} places. The product with 10^decimals decides
+     * the rounding, unless it lies so near a tie that its own rounding error could have moved it
+     * across: then the double's exact value decides, through BigDecimal, which is slow where these
+     * lines run (uncompiled code: 0.3 ms of the loop's thread a line, against about a tenth of that).
+     */
+    static String fixedDigits(double value, int decimals) {
+        double scaled = Math.abs(value) * POWERS_OF_TEN[decimals];
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        if (scaled >= 1e15 || Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+            return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        }
+        long units = (long) whole + (fraction > 0.5 ? 1 : 0);
+        long power = (long) POWERS_OF_TEN[decimals];
+        StringBuilder text = new StringBuilder(24);
+        if (value < 0 && units != 0) {
+            text.append('-');
+        }
+        text.append(units / power);
+        if (decimals > 0) {
+            String fractionDigits = Long.toString(units % power);
+            text.append('.');
+            for (int i = fractionDigits.length(); i < decimals; i++) {
+                text.append('0');
+            }
+            text.append(fractionDigits);
+        }
+        return text.toString();
     }
 
     /** C's %Wd and %Ws: right-aligned in the width, or left-aligned when the width is negative. */

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hyperlab.InvalidInputException;
 import io.hyperlab.Json;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The protocol's pieces against iperf3's definitions: states, cookies, parameters, UDP accounting, number formats. */
@@ -160,6 +164,35 @@ class ProtocolTest {
         assertEquals("1.1", TextOutput.twoSignificant(1.114));
         assertEquals("0", TextOutput.twoSignificant(0));
         assertEquals("12", TextOutput.twoSignificant(12.5));
+    }
+
+    @Test
+    void lossPercentagesPrintAsCsTwoSignificantG() {
+        // Each as Python's C-conformant '%.2g' prints it.
+        String[][] cases = {{"100", "1e+02"}, {"99.5", "1e+02"}, {"1.234e-05", "1.2e-05"}, {"0.0001", "0.0001"}, {"0.05", "0.05"},
+            {"1.25", "1.2"}, {"0.125", "0.12"}, {"3", "3"}, {"150", "1.5e+02"}, {"0.0095", "0.0095"}, {"9.95", "9.9"},
+            {"9.9996e-05", "0.0001"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], TextOutput.twoSignificant(Double.parseDouble(c[0])), "%.2g of " + c[0]);
+        }
+    }
+
+    @Test
+    void fastRoundingAgreesWithTheExactValueEverywhere() {
+        Random random = new Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(4);
+            // Half the numbers on or next to a tie of their decimals, the rest spread over twenty orders of magnitude.
+            double value = i % 2 == 0 ? (random.nextInt(2_000_000) + 0.5) / Math.pow(10, decimals)
+                : Math.pow(10, random.nextDouble() * 20 - 8);
+            if (i % 4 == 0) {
+                value = Math.nextUp(value);
+            }
+            String exact = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+            assertEquals(exact, Units.fixedDigits(value, decimals), value + " to " + decimals + " places");
+            BigDecimal twoDigits = new BigDecimal(value).round(new MathContext(2, RoundingMode.HALF_EVEN));
+            assertEquals(0, new BigDecimal(TextOutput.twoSignificant(value)).compareTo(twoDigits), value + " to two digits");
+        }
     }
 
     @Test
