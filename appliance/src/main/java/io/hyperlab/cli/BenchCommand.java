@@ -22,11 +22,10 @@ import io.hyperlab.history.History;
 import io.hyperlab.history.RunRecord;
 import io.hyperlab.history.RunStatus;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run a benchmark suite and store it in the history.")
 final class BenchCommand implements Callable<Integer> {
-    private static final long CANCEL_WAIT_SECONDS = 15;
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(15);
 
     @ParentCommand
     Main main;
@@ -155,37 +154,17 @@ final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * Ctrl-C starts the JVM's shutdown: the hook cancels the run (killing the trial's process)
-     * and holds the shutdown until the engine has stored the run as cancelled.
-     */
+    /** Ctrl-C cancels the run (killing the trial's process); the JVM waits until the engine has stored it as cancelled. */
     private static RunRecord runStoppableWithCtrlC(RunEngine engine, RunRequest request, PrintWriter err) {
         Cancellation cancellation = new Cancellation();
-        CountDownLatch stored = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                stored.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hyperlab-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        return CtrlC.stoppable("hyperlab-cancel", cancellation::cancel, CANCEL_WAIT, () -> {
             RunRecord record = engine.run(request, new TerminalProgress(err), cancellation);
             if (record.run().status() == RunStatus.CANCELLED) {
                 err.println("Cancelled; the " + record.run().trials() + " completed trials are kept in run " + record.run().id() + ".");
                 err.flush();
             }
             return record;
-        } finally {
-            stored.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C came: the hook is running and will return now that the run is stored.
-            }
-        }
+        });
     }
 
     /** The peer and knobs of the network tests, or null without --peer; an explicit --trials applies to them too. */

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {"An iperf3-compatible network test (iperf 3.12 protocol): talks to stock iperf3 and to other HyperLabs.",
         "Server: hyperlab iperf3 --server [--port P]. Client: hyperlab iperf3 --client HOST [options]."})
 final class IperfCommand implements Callable<Integer> {
-    private static final int TERMINATE_WAIT_SECONDS = 5;
+    private static final Duration TERMINATE_WAIT = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -105,31 +104,15 @@ final class IperfCommand implements Callable<Integer> {
         TestSpec test = testSpec();
         Reporter reporter = json ? new JsonOutput(out) : new TextOutput(out, err, false);
         IperfClient iperf = new IperfClient(client, port, test, interval, reporter);
-        // Ctrl-C starts the JVM's shutdown: the hook stops the test as iperf3's Ctrl-C does (the summary so far,
-        // CLIENT_TERMINATE to the server) and holds the shutdown until that is printed.
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            iperf.terminate();
+        // Ctrl-C stops the test as iperf3's Ctrl-C does: the summary so far, CLIENT_TERMINATE to the server.
+        return CtrlC.stoppable("iperf3-client-stop", iperf::terminate, TERMINATE_WAIT, () -> {
             try {
-                ended.await(TERMINATE_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                iperf.run();
+                return 0;
+            } catch (IperfError e) {
+                return 1;
             }
-        }, "iperf3-client-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            iperf.run();
-            return 0;
-        } catch (IperfError e) {
-            return 1;
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C came: the hook returns now that the summary is out.
-            }
-        }
+        });
     }
 
     TestSpec testSpec() {
