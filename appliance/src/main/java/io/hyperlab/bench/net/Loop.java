@@ -93,22 +93,41 @@ final class Loop implements Closeable {
         return timer;
     }
 
-    /** Waits at most {@code maxWaitNanos} (less if a timer is due), then runs what is ready and what is due. */
-    void runOnce(long maxWaitNanos) throws IOException {
+    /** How long {@link #runOnce} waits, and whether to the microsecond (because a precise timer ends the wait). */
+    record Wait(long nanos, boolean exact) {
+    }
+
+    /**
+     * The wait from {@code now}: until the first timer, at most {@code maxWaitNanos}. A coarse timer
+     * wakes the loop on a whole millisecond, rounded up; every timer is looked at, not only the
+     * first, so that a coarse one due with a precise one (the interval tick and a test's end, both
+     * on the second) does not round the precise one's wait up by a millisecond.
+     */
+    Wait nextWait(long maxWaitNanos, long now) {
         long wait = maxWaitNanos;
-        boolean precise = false;
-        Timer next = timers.peek();
-        if (next != null) {
-            long untilNext = next.deadline - System.nanoTime();
-            if (untilNext < wait) {
-                wait = untilNext;
-                precise = next.precise;
+        boolean exact = false;
+        for (Timer timer : timers) {
+            if (timer.cancelled) {
+                continue;
+            }
+            long until = timer.deadline - now;
+            long wake = timer.precise || until <= 0 ? until : (until + 999_999) / 1_000_000 * 1_000_000;
+            if (wake < wait || wake == wait && timer.precise) {
+                wait = wake;
+                exact = timer.precise;
             }
         }
+        return new Wait(wait, exact);
+    }
+
+    /** Waits at most {@code maxWaitNanos} (less if a timer is due), then runs what is ready and what is due. */
+    void runOnce(long maxWaitNanos) throws IOException {
+        Wait next = nextWait(maxWaitNanos, System.nanoTime());
+        long wait = next.nanos();
         int ready;
         if (wait <= 0) {
             ready = selector.selectNow();
-        } else if (!precise) {
+        } else if (!next.exact()) {
             ready = selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
         } else if (wait >= 1_000_000) {
             // Whole milliseconds only, rounded down: the next call parks for the rest.

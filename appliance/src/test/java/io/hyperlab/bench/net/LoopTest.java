@@ -46,6 +46,22 @@ class LoopTest {
     }
 
     @Test
+    void aPreciseTimerDueWithACoarseOneIsWaitedForToTheMicrosecond() throws Exception {
+        try (Loop loop = new Loop()) {
+            long now = System.nanoTime();
+            loop.scheduleAt(now + 2_000_400_000L, 1_000_000_000L, () -> { });
+            loop.schedulePreciseAt(now + 2_000_400_000L, 0, () -> { });
+            assertEquals(new Loop.Wait(2_000_400_000L, true), loop.nextWait(10_000_000_000L, now),
+                "the test's end, due with the interval tick, is not put off to the tick's next millisecond");
+            loop.schedulePreciseAt(now + 3_000_000_000L, 0, () -> { });
+            loop.scheduleAt(now + 400_000L, 0, () -> { });
+            assertEquals(new Loop.Wait(1_000_000L, false), loop.nextWait(10_000_000_000L, now),
+                "a coarse timer wakes the loop on a whole millisecond");
+            assertEquals(new Loop.Wait(300_000L, false), loop.nextWait(300_000L, now), "at most the wait asked for");
+        }
+    }
+
+    @Test
     void aReadyChannelIsServedAtOnceWhileAPreciseTimerIsPending() throws Exception {
         try (Loop loop = new Loop()) {
             Pipe pipe = Pipe.open();
