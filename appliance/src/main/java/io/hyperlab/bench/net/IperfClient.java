@@ -3,12 +3,12 @@ package io.hyperlab.bench.net;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class IperfClient {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    private static final int UDP_REPLY_TIMEOUT_MILLIS = 30_000;
+    private static final long UDP_REPLY_TIMEOUT_NANOS = 30_000_000_000L;
     /** iperf3 lets a reversed UDP stream see this many data datagrams before the connect reply. */
     private static final int REVERSE_OUT_OF_ORDER = 2;
     private static final long REPLY_TIMEOUT_NANOS = 30_000_000_000L;
@@ -135,7 +135,7 @@ public final class IperfClient {
                 session.finish(loop);
                 session.state = State.TEST_END;
                 control.sendState(State.TEST_END);
-                session.reportLastInterval();
+                session.afterEnd();
                 lastHeard = now;
             }
             checkSilence(now);
@@ -224,9 +224,9 @@ public final class IperfClient {
             }
             case EXCHANGE_RESULTS -> {
                 session.finish(loop);
+                session.afterEnd();
                 session.state = State.EXCHANGE_RESULTS;
                 control.sendJson(session.results());
-                session.reportLastInterval();
                 awaitingResults = true;
             }
             case DISPLAY_RESULTS -> {
@@ -247,6 +247,37 @@ public final class IperfClient {
         return true;
     }
 
+    /**
+     * Waits for the server's UDP connect reply, letting {@code tolerated} other datagrams come first.
+     * Through a selector of its own, not the blocking socket adaptor: the adaptor's first receive sets
+     * up method handles, which took 3 ms after the reply had come, while the server's clock, started
+     * with the reply, ran on.
+     */
+    private static void awaitConnectReply(DatagramChannel channel, int tolerated) throws IOException {
+        ByteBuffer reply = ByteBuffer.allocate(TestSpec.MAX_UDP_BLOCK);
+        long deadline = System.nanoTime() + UDP_REPLY_TIMEOUT_NANOS;
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            int seen = 0;
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("no reply came in " + UDP_REPLY_TIMEOUT_NANOS / 1_000_000_000L + " s");
+                }
+                selector.select(Math.max(1, left / 1_000_000));
+                selector.selectedKeys().clear();
+                while (reply.clear() != null && channel.read(reply) > 0) {
+                    if (UdpStream.isOneOf(reply.flip(), UdpStream.CONNECT_REPLY, UdpStream.LEGACY_CONNECT_REPLY)) {
+                        return;
+                    }
+                    if (++seen > tolerated) {
+                        throw new IOException("the server's reply was not iperf3's UDP connect reply");
+                    }
+                }
+            }
+        }
+    }
+
     /** The test ends before its results (either side's Ctrl-C): the summary so far, and no more data. */
     private void stopEarly() {
         session.reportSoFar(loop);
@@ -258,10 +289,9 @@ public final class IperfClient {
         boolean sender = !spec.reverse();
         for (int i = 0; i < spec.parallel(); i++) {
             Stream stream = spec.protocol() == TestSpec.Protocol.TCP ? tcpStream(sender) : udpStream(sender);
-            session.streams.add(stream);
             reporter.connected(stream.label(), stream.local(), stream.remote());
         }
-        session.register(loop);
+        session.armStreams();
     }
 
     private Stream tcpStream(boolean sender) throws IOException {
@@ -274,7 +304,9 @@ public final class IperfClient {
             while (out.hasRemaining()) {
                 channel.write(out);
             }
-            return new TcpStream(session.nextStreamId(), sender, session.blockSize, channel);
+            TcpStream stream = new TcpStream(session.nextStreamId(), sender, session.blockSize, channel);
+            session.add(stream, loop);
+            return stream;
         } catch (IOException e) {
             channel.close();
             throw new IperfError(IperfError.IESTREAMCONNECT, "unable to connect stream to " + host + " port " + port + ": " + e.getMessage());
@@ -290,21 +322,14 @@ public final class IperfClient {
                 UdpStream.enlargeReceiveBuffer(channel, spec.window());
             }
             channel.connect(server);
-            // The stream (its buffer of random bytes) is made before the server hears from it: once the
-            // server has its reply out it starts the test, and what is done here after that delays the
-            // first datagram by the milliseconds that cold code takes.
+            // The stream (its buffer of random bytes, its place in the loop) is made before the server hears
+            // from it: once the server has its reply out it starts the test, and what is done here after
+            // that delays the first datagram by the milliseconds that cold code takes.
             UdpStream stream = new UdpStream(session.nextStreamId(), sender, session.blockSize, channel, spec.udp64());
+            session.add(stream, loop);
             channel.write(UdpStream.message(UdpStream.CONNECT_MSG));
-            channel.socket().setSoTimeout(UDP_REPLY_TIMEOUT_MILLIS);
-            DatagramPacket packet = new DatagramPacket(new byte[TestSpec.MAX_UDP_BLOCK], TestSpec.MAX_UDP_BLOCK);
-            for (int seen = 0; seen <= (spec.reverse() ? REVERSE_OUT_OF_ORDER : 0); seen++) {
-                channel.socket().receive(packet);
-                ByteBuffer reply = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
-                if (UdpStream.isOneOf(reply, UdpStream.CONNECT_REPLY, UdpStream.LEGACY_CONNECT_REPLY)) {
-                    return stream;
-                }
-            }
-            throw new IOException("the server's reply was not iperf3's UDP connect reply");
+            awaitConnectReply(channel, spec.reverse() ? REVERSE_OUT_OF_ORDER : 0);
+            return stream;
         } catch (IOException e) {
             channel.close();
             throw new IperfError(IperfError.IESTREAMREAD, "unable to start a UDP stream with " + host + " port " + port + ": " + e.getMessage());

@@ -186,7 +186,7 @@ final class ServerSession {
                 session.closeStreams();
                 session.state = State.EXCHANGE_RESULTS;
                 control.sendState(State.EXCHANGE_RESULTS);
-                session.reportLastInterval();
+                session.afterEnd();
                 awaitingResults = true;
             }
             case IPERF_DONE -> close(null);
@@ -253,13 +253,13 @@ final class ServerSession {
     }
 
     private void addStream(Stream stream) throws IOException {
-        session.streams.add(stream);
+        session.add(stream, loop);
         reporter.connected(stream.label(), stream.local(), stream.remote());
         lastActivity = System.nanoTime();
         if (session.streams.size() == session.spec.parallel()) {
             control.sendState(State.TEST_START);
             session.state = State.TEST_START;
-            session.register(loop);
+            session.armStreams();
             session.start(loop);
             if (session.spec.seconds() > 0) {
                 loop.schedule((session.spec.seconds() + session.spec.omit() + GRACE_SECONDS) * 1_000_000_000L, 0,

@@ -35,6 +35,8 @@ public final class Session {
     boolean omitting;
     /** The client's timed test has run its seconds (iperf3's test timer). */
     boolean timeUp;
+    /** When a client's timed test is up (a {@link System#nanoTime()} reading); never otherwise. */
+    private long endsAt = Long.MAX_VALUE;
     boolean done;
     long bytesSent;
     long blocksSent;
@@ -45,7 +47,8 @@ public final class Session {
     boolean remoteSenderHasRetransmits;
     private final CpuUsage cpu = new CpuUsage();
     private Loop.Timer statsTimer;
-    private Report.Interval lastInterval;
+    /** {@link #afterEnd()} has run. */
+    private boolean endTaken;
     // Made with the session, not at TEST_START: a method reference's first use costs a fraction of a
     // millisecond, which would hold back the first datagram (the peer's clock is already running).
     private final Runnable tickTask = this::tick;
@@ -83,11 +86,20 @@ public final class Session {
         return remoteSenderHasRetransmits;
     }
 
-    /** Registers every stream with the loop: senders for writing, receivers for reading. */
-    void register(Loop loop) throws IOException {
+    /**
+     * A new stream joins the test, and the loop at once, idle until {@link #armStreams()}: its
+     * handler is made now, not when the last stream is in, which is when the peer starts its clock
+     * (a lambda's first use costs a fraction of a millisecond).
+     */
+    void add(Stream stream, Loop loop) throws IOException {
+        streams.add(stream);
+        stream.key = loop.register(stream.channel(), 0, key -> move(stream));
+    }
+
+    /** Every stream is in: senders wait to write, receivers to read. */
+    void armStreams() {
         for (Stream stream : streams) {
-            stream.key = loop.register(stream.channel(), stream.sender ? SelectionKey.OP_WRITE : SelectionKey.OP_READ,
-                key -> move(stream));
+            stream.key.interestOps(stream.sender ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
     }
 
@@ -117,7 +129,8 @@ public final class Session {
             loop.schedulePreciseAt(now + pacing, pacing, paceTask);
         }
         if (role == Role.CLIENT && spec.seconds() > 0) {
-            loop.schedulePreciseAt(now + (spec.seconds() + spec.omit()) * 1_000_000_000L, 0, timeIsUpTask);
+            endsAt = now + (spec.seconds() + spec.omit()) * 1_000_000_000L;
+            loop.schedulePreciseAt(endsAt, 0, timeIsUpTask);
         }
         reporter.testStarted(this);
     }
@@ -126,7 +139,7 @@ public final class Session {
     private void move(Stream stream) throws IOException {
         boolean running = state == State.TEST_RUNNING;
         if (stream.sender) {
-            if (!running || done) {
+            if (!running || done || timeUp) {
                 return;
             }
             // A paced sender goes on while its average is under the rate (checked after every block, as
@@ -144,8 +157,15 @@ public final class Session {
                 if (stream.blockDone()) {
                     blocksSent++;
                 }
+                long now = System.nanoTime();
+                if (now >= endsAt) {
+                    // The test's time is up: nothing more leaves, and the peer hears TEST_END now, not
+                    // after the rest of a batch that would hold the end timer back.
+                    timeUp = true;
+                    break;
+                }
                 if (spec.bitrate() > 0 && spec.burst() == 0) {
-                    stream.throttle(System.nanoTime(), spec.bitrate());
+                    stream.throttle(now, spec.bitrate());
                 }
             }
             if (spec.bitrate() > 0 && spec.burst() > 0) {
@@ -243,19 +263,30 @@ public final class Session {
     }
 
     /**
-     * TEST_END on this side: the streams stop, the last interval closes, the CPU use is taken
-     * (iperf3's stats callback). The interval is printed by {@link #reportLastInterval()}, once the
-     * peer has been told, as iperf3 does: the peer's clock runs until it hears.
+     * TEST_END on this side: the streams stop and the last interval closes, at once. The CPU use
+     * and the interval's line follow in {@link #afterEnd()}, once the peer has been told, as iperf3
+     * tells it first: the peer's clock runs until it hears.
      */
     void finish(Loop loop) {
         if (done && state != State.TEST_RUNNING) {
             return;
         }
         done = true;
-        localCpu = cpu.stop();
         loop.cancelTimers();
         closeIntervals(System.nanoTime());
-        lastInterval = intervalSeconds > 0 ? Report.interval(this) : null;
+    }
+
+    /** The rest of TEST_END (iperf3's stats callback): this side's CPU use, and the last interval's line; once. */
+    void afterEnd() {
+        if (!done || endTaken) {
+            return;
+        }
+        endTaken = true;
+        localCpu = cpu.stop();
+        Report.Interval last = intervalSeconds > 0 ? Report.interval(this) : null;
+        if (last != null) {
+            reporter.interval(this, last);
+        }
     }
 
     /**
@@ -268,16 +299,8 @@ public final class Session {
             return;
         }
         finish(loop);
-        reportLastInterval();
+        afterEnd();
         reporter.end(this, Report.end(this));
-    }
-
-    /** Prints the interval {@link #finish} closed, if iperf3 would print it; once. */
-    void reportLastInterval() {
-        if (lastInterval != null) {
-            reporter.interval(this, lastInterval);
-            lastInterval = null;
-        }
     }
 
     void closeStreams() {
