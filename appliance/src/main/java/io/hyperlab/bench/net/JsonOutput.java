@@ -86,13 +86,22 @@ public final class JsonOutput implements Reporter {
 
     @Override
     public void interval(Session session, Report.Interval interval) {
-        ObjectNode entry = intervals.addObject();
+        intervals.add(intervalJson(interval, session.localSender() && session.senderHasRetransmits()));
+    }
+
+    @Override
+    public void rehearse(Session session, Report.Interval interval) {
+        intervalJson(interval, session.localSender());
+    }
+
+    private static ObjectNode intervalJson(Report.Interval interval, boolean withRetransmits) {
+        ObjectNode entry = Json.MAPPER.createObjectNode();
         ArrayNode streams = entry.putArray("streams");
-        boolean withRetransmits = session.localSender() && session.senderHasRetransmits();
         for (Report.Row row : interval.streams()) {
             streams.add(row(row, true, withRetransmits, true));
         }
         entry.set("sum", row(interval.sum(), false, withRetransmits, true));
+        return entry;
     }
 
     @Override

@@ -31,6 +31,14 @@ public interface Reporter {
     default void interval(Session session, Report.Interval interval) {
     }
 
+    /**
+     * Prepares an interval as {@link #interval} would, and prints it nowhere: run once before the
+     * test's clock starts, so that the first real interval does not pay for loading what its
+     * output needs while the loop's thread should be moving data.
+     */
+    default void rehearse(Session session, Report.Interval interval) {
+    }
+
     default void end(Session session, Report.End end) {
     }
 

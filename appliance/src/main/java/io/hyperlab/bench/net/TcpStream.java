@@ -67,14 +67,24 @@ final class TcpStream extends Stream {
     @Override
     void start(long now) {
         super.start(now);
-        previousRetransmits = TcpInfo.read(fd).map(TcpInfo.Snapshot::totalRetransmits).orElse(0L);
+        previousRetransmits = totalRetransmits(0);
     }
 
     @Override
     void resetAfterOmit(long now) {
         super.resetAfterOmit(now);
-        previousRetransmits = TcpInfo.read(fd).map(TcpInfo.Snapshot::totalRetransmits).orElse(previousRetransmits);
+        previousRetransmits = totalRetransmits(previousRetransmits);
         retransmits = 0;
+    }
+
+    /**
+     * The kernel's count of this connection's retransmits so far, or {@code otherwise} where it
+     * cannot be read. Plain code, no Optional.map(method reference): this runs once the peer's clock
+     * is running, and a method reference's first use costs a fraction of a millisecond to link.
+     */
+    private long totalRetransmits(long otherwise) {
+        Optional<TcpInfo.Snapshot> info = TcpInfo.read(fd);
+        return info.isPresent() ? info.get().totalRetransmits() : otherwise;
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /** iperf3's terminal output (iperf_locale.c formats): connection lines, a line per stream each interval, the summary. */
 public final class TextOutput implements Reporter {
@@ -69,14 +71,28 @@ public final class TextOutput implements Reporter {
         } else if (session.streams.size() > 1) {
             out.println(SEPARATOR);
         }
-        for (Report.Row row : interval.streams()) {
-            out.println(line(id(row.socket()), row, retransmits, true,
-                row.omitted() ? "(omitted)" : ""));
-        }
-        if (session.streams.size() > 1) {
-            out.println(line("[SUM]", interval.sum(), retransmits, false, interval.sum().omitted() ? "(omitted)" : ""));
+        // A loop, not forEach(out::println): a method reference's first use links it (a millisecond, at the first interval).
+        for (String line : intervalLines(session, interval, retransmits)) {
+            out.println(line);
         }
         out.flush();
+    }
+
+    @Override
+    public void rehearse(Session session, Report.Interval interval) {
+        intervalLines(session, interval, session.spec.protocol() == TestSpec.Protocol.TCP && session.localSender());
+    }
+
+    /** A line per stream, and the sum's line when there are several. */
+    private static List<String> intervalLines(Session session, Report.Interval interval, boolean retransmits) {
+        List<String> lines = new ArrayList<>();
+        for (Report.Row row : interval.streams()) {
+            lines.add(line(id(row.socket()), row, retransmits, true, row.omitted() ? "(omitted)" : ""));
+        }
+        if (session.streams.size() > 1) {
+            lines.add(line("[SUM]", interval.sum(), retransmits, false, interval.sum().omitted() ? "(omitted)" : ""));
+        }
+        return lines;
     }
 
     @Override

@@ -12,8 +12,11 @@ import io.hyperlab.Json;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,20 @@ class ProtocolTest {
         assertEquals("1.1", TextOutput.twoSignificant(1.114));
         assertEquals("0", TextOutput.twoSignificant(0));
         assertEquals("12", TextOutput.twoSignificant(12.5));
+    }
+
+    @Test
+    void aSessionRehearsesItsReportWithoutPrintingIt() throws Exception {
+        for (TestSpec spec : List.of(TestSpec.of(TestSpec.Protocol.UDP), TestSpec.of(TestSpec.Protocol.TCP).withReverse(true))) {
+            StringWriter text = new StringWriter();
+            StringWriter json = new StringWriter();
+            new Session(Session.Role.CLIENT, spec, 1460, 1.0, new TextOutput(new PrintWriter(text), new PrintWriter(text), false));
+            JsonOutput document = new JsonOutput(new PrintWriter(json));
+            new Session(Session.Role.SERVER, spec, 1460, 1.0, document);
+            document.finish();
+            assertEquals("", text.toString(), spec.toString());
+            assertEquals(0, Json.MAPPER.readTree(json.toString()).get("intervals").size(), json.toString());
+        }
     }
 
     @Test
