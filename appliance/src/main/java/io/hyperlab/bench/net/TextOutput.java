@@ -10,9 +10,6 @@ import java.util.List;
 
 /** iperf3's terminal output (iperf_locale.c formats): connection lines, a line per stream each interval, the summary. */
 public final class TextOutput implements Reporter {
-    /** Exact powers of ten for {@link #twoSignificant}; a number beyond them takes the exact way. */
-    private static final double[] TEN_TO = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     private static final String SEPARATOR = "- - - - - - - - - - - - - - - - - - - - - - - - -";
     private final PrintWriter out;
     private final PrintWriter err;
@@ -211,7 +208,9 @@ public final class TextOutput implements Reporter {
         int exponent = (int) Math.floor(Math.log10(magnitude));
         int power = Math.abs(exponent - 1);
         // One correctly rounded step by an exact power of ten, so the product is within an ulp of the truth.
-        double scaled = power >= TEN_TO.length ? Double.NaN : exponent >= 1 ? magnitude / TEN_TO[power] : magnitude * TEN_TO[power];
+        // A number beyond the table of exact powers takes the exact way.
+        double scaled = power >= Units.TEN_TO.length ? Double.NaN
+            : exponent >= 1 ? magnitude / Units.TEN_TO[power] : magnitude * Units.TEN_TO[power];
         if (scaled < 10) {
             exponent--;
             scaled *= 10;
@@ -219,15 +218,11 @@ public final class TextOutput implements Reporter {
             exponent++;
             scaled /= 10;
         }
-        double whole = Math.floor(scaled);
-        double fraction = scaled - whole;
-        long digits;
-        if (Double.isNaN(scaled) || Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+        long digits = Units.roundedUnlessNearTie(scaled);
+        if (digits == Units.NEAR_TIE) {
             BigDecimal exact = new BigDecimal(magnitude).round(new MathContext(2, RoundingMode.HALF_EVEN));
             exponent = exact.precision() - exact.scale() - 1;
             digits = exact.movePointLeft(exponent - 1).longValueExact();
-        } else {
-            digits = (long) whole + (fraction > 0.5 ? 1 : 0);
         }
         if (digits == 100) {
             digits = 10;

@@ -10,8 +10,11 @@ import java.math.RoundingMode;
 public final class Units {
     private static final String[] BYTES = {"Bytes", "KBytes", "MBytes", "GBytes", "TBytes"};
     private static final String[] BITS = {"bits", "Kbits", "Mbits", "Gbits", "Tbits"};
-    /** The places {@link #fixed} is asked for: iperf3 prints at most three. */
-    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
+    /** Exact powers of ten, 10^0 to 10^22 (the last a double holds exactly). */
+    static final double[] TEN_TO = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** What {@link #roundedUnlessNearTie} answers for a number it cannot round safely. */
+    static final long NEAR_TIE = -1;
 
     private Units() {
     }
@@ -52,14 +55,12 @@ public final class Units {
      * lines run (uncompiled code: 0.3 ms of the loop's thread a line, against about a tenth of that).
      */
     static String fixedDigits(double value, int decimals) {
-        double scaled = Math.abs(value) * POWERS_OF_TEN[decimals];
-        double whole = Math.floor(scaled);
-        double fraction = scaled - whole;
-        if (scaled >= 1e15 || Math.abs(fraction - 0.5) <= 4 * Math.ulp(scaled)) {
+        double scaled = Math.abs(value) * TEN_TO[decimals];
+        long units = scaled >= 1e15 ? NEAR_TIE : roundedUnlessNearTie(scaled);
+        if (units == NEAR_TIE) {
             return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         }
-        long units = (long) whole + (fraction > 0.5 ? 1 : 0);
-        long power = (long) POWERS_OF_TEN[decimals];
+        long power = (long) TEN_TO[decimals];
         StringBuilder text = new StringBuilder(24);
         if (value < 0 && units != 0) {
             text.append('-');
@@ -74,6 +75,21 @@ public final class Units {
             text.append(fractionDigits);
         }
         return text.toString();
+    }
+
+    /**
+     * {@code scaled} (not negative, the product of a number with an exact power of ten, so within
+     * an ulp or so of the truth) rounded to a whole number; or {@link #NEAR_TIE} where it lies so
+     * near a half that that error could have moved it across (or is NaN), and only the exact value
+     * can decide.
+     */
+    static long roundedUnlessNearTie(double scaled) {
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        if (!(Math.abs(fraction - 0.5) > 4 * Math.ulp(scaled))) {
+            return NEAR_TIE;
+        }
+        return (long) whole + (fraction > 0.5 ? 1 : 0);
     }
 
     /** C's %Wd and %Ws: right-aligned in the width, or left-aligned when the width is negative. */
